@@ -1,0 +1,161 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as storage from "@pulumi/azure-native/storage";
+import {
+    SECURE_TRANSPORT,
+    firewallAllowsTrustedServices,
+    pageBlobCapableAccount,
+    premiumHasLogAccount,
+    replicationStorageSku,
+    secureTransport,
+    standardSku,
+    storageInVaultRegion,
+    type StandardRedundancy,
+} from "../policies/rules";
+import { storageAccountName } from "./naming";
+import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "./tags";
+
+export const StoragePerformance = { Standard: "Standard", Premium: "Premium" } as const;
+export type StoragePerformance = (typeof StoragePerformance)[keyof typeof StoragePerformance];
+
+/** Storage firewall: deny by default, allow these, and always let trusted Microsoft services through (A11). */
+export interface StorageFirewallArgs {
+    /** Public IP addresses or CIDR blocks allowed in. Default: none. */
+    ipRules?: string[];
+    /** Subnet resource ids allowed in (they need the Microsoft.Storage service endpoint). Default: none. */
+    subnetIds?: string[];
+}
+
+export interface ReplicationStorageArgs {
+    /** Resource group for the accounts. Site Recovery accounts can't move later (A8). */
+    resourceGroupName: pulumi.Input<string>;
+    /** Region of the accounts. */
+    location: string;
+    /** Region of the vault; must equal `location` (A1). */
+    vaultLocation: string;
+    /** Name of the vault the accounts serve; tagged so policies can pair them. */
+    vaultName: string;
+    /**
+     * "Standard": one standard account holds replicated data. "Premium": a premium account
+     * holds replicated data and a standard account the replication logs (A5, A6).
+     * Default: "Standard".
+     */
+    performance?: StoragePerformance;
+    /** Redundancy of the standard account (A3); GRS survives a regional outage (A4). Default: "GRS". */
+    redundancy?: StandardRedundancy;
+    /** Storage firewall. Default: none (the accounts accept traffic from any network, over HTTPS only). */
+    firewall?: StorageFirewallArgs;
+    /** Protect the accounts from deletion by Pulumi. Default: true. */
+    protect?: boolean;
+    /** Name of the standard account. Default: derived from organization, project, stack and component name. */
+    standardAccountName?: string;
+    /** Name of the premium account. Default: derived like the standard one. */
+    premiumAccountName?: string;
+    /** Tags for the accounts, merged with the role tags policies use. Default: none. */
+    tags?: Record<string, string>;
+}
+
+/** Storage that Site Recovery replicates Hyper-V VMs into, in the vault's region. */
+export class ReplicationStorage extends pulumi.ComponentResource {
+    /** The standard account: replicated data, or replication logs when performance is Premium. */
+    public readonly standardAccount: storage.StorageAccount;
+    /** The premium account for replicated data, when performance is Premium. */
+    public readonly premiumAccount?: storage.StorageAccount;
+    /** The account replicated data lands in. */
+    public readonly dataAccountId: pulumi.Output<string>;
+    public readonly dataAccountName: pulumi.Output<string>;
+    /** The replication log account, when performance is Premium. */
+    public readonly logAccountId: pulumi.Output<string | undefined>;
+    public readonly logAccountName: pulumi.Output<string | undefined>;
+    /** The ids a replication policy lists in `storageAccounts` (R7). */
+    public readonly replicationStorageAccountIds: pulumi.Output<string[]>;
+
+    constructor(name: string, args: ReplicationStorageArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("asr-hyperv:index:ReplicationStorage", name, {}, opts);
+
+        const performance = args.performance ?? "Standard";
+        const premium = performance === "Premium";
+        const identity = {
+            organization: pulumi.getOrganization(),
+            project: pulumi.getProject(),
+            stack: pulumi.getStack(),
+            component: name,
+        };
+        const networkRuleSet =
+            args.firewall === undefined
+                ? undefined
+                : {
+                      defaultAction: "Deny" as const,
+                      bypass: "AzureServices",
+                      ipRules: (args.firewall.ipRules ?? []).map((value) => ({ iPAddressOrRange: value, action: "Allow" as const })),
+                      virtualNetworkRules: (args.firewall.subnetIds ?? []).map((id) => ({
+                          virtualNetworkResourceId: id,
+                          action: "Allow" as const,
+                      })),
+                  };
+
+        const account = (suffix: string, accountName: string, sku: string, role: Role) => {
+            const problems = [
+                storageInVaultRegion(args.location, args.vaultLocation),
+                replicationStorageSku(sku),
+                pageBlobCapableAccount("StorageV2", false),
+                firewallAllowsTrustedServices(networkRuleSet),
+                ...secureTransport(SECURE_TRANSPORT),
+            ].filter((problem) => problem !== undefined);
+            if (problems.length > 0) {
+                throw new Error(`ReplicationStorage ${name}: account ${accountName}: ${problems.join("; ")}`);
+            }
+            return new storage.StorageAccount(
+                `${name}-${suffix}`,
+                {
+                    accountName,
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    kind: "StorageV2",
+                    sku: { name: sku },
+                    isHnsEnabled: false,
+                    ...SECURE_TRANSPORT,
+                    allowCrossTenantReplication: false,
+                    networkRuleSet,
+                    tags: { ...args.tags, [ROLE_TAG]: role, [VAULT_TAG]: args.vaultName },
+                },
+                { parent: this, protect: args.protect ?? true },
+            );
+        };
+
+        const standardSkuName = standardSku(args.redundancy ?? "GRS");
+        const skus = premium ? ["Premium_LRS", standardSkuName] : [standardSkuName];
+        const pairing = premiumHasLogAccount(skus);
+        if (pairing !== undefined) {
+            throw new Error(`ReplicationStorage ${name}: ${pairing}`);
+        }
+
+        this.standardAccount = account(
+            "standard",
+            args.standardAccountName ?? storageAccountName({ ...identity, role: "std" }),
+            standardSkuName,
+            premium ? ROLES.logStorage : ROLES.replicationStorage,
+        );
+        if (premium) {
+            this.premiumAccount = account(
+                "premium",
+                args.premiumAccountName ?? storageAccountName({ ...identity, role: "prm" }),
+                "Premium_LRS",
+                ROLES.replicationStorage,
+            );
+        }
+
+        const data = this.premiumAccount ?? this.standardAccount;
+        this.dataAccountId = data.id;
+        this.dataAccountName = data.name;
+        this.logAccountId = premium ? this.standardAccount.id : pulumi.output(undefined);
+        this.logAccountName = premium ? this.standardAccount.name : pulumi.output(undefined);
+        this.replicationStorageAccountIds = data.id.apply((id) => [id]);
+        this.registerOutputs({
+            dataAccountId: this.dataAccountId,
+            dataAccountName: this.dataAccountName,
+            logAccountId: this.logAccountId,
+            logAccountName: this.logAccountName,
+            replicationStorageAccountIds: this.replicationStorageAccountIds,
+        });
+    }
+}

@@ -1,0 +1,99 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
+import { VAULT_REDUNDANCIES, azureName, vaultRedundancySetAtCreation, type VaultRedundancy } from "../policies/rules";
+import { ROLES, ROLE_TAG, VAULT_TAG } from "./tags";
+
+export const VaultPublicNetworkAccess = { Enabled: "Enabled", Disabled: "Disabled" } as const;
+export type VaultPublicNetworkAccess = (typeof VaultPublicNetworkAccess)[keyof typeof VaultPublicNetworkAccess];
+
+export interface RecoveryVaultArgs {
+    /** Resource group that holds the vault. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Azure region of the vault; storage and the failover network must be in the same one (A1, A2). */
+    location: string;
+    /** Vault name: 2-50 letters, digits and hyphens, starting with a letter. */
+    vaultName: string;
+    /**
+     * Storage redundancy of the vault, fixed once anything is protected (A12).
+     * Default: "GeoRedundant".
+     */
+    storageRedundancy?: VaultRedundancy;
+    /**
+     * Whether the vault accepts traffic from public networks. The VMM provider reaches the
+     * vault over the internet unless Site Recovery private endpoints exist (A13).
+     * Default: "Enabled".
+     */
+    publicNetworkAccess?: VaultPublicNetworkAccess;
+    /** Add a CanNotDelete management lock (needs Owner or User Access Administrator). Default: false. */
+    lock?: boolean;
+    /** Protect the vault from deletion by Pulumi. Default: true. */
+    protect?: boolean;
+    /** Tags for the vault, merged with the role tags policies use. Default: none. */
+    tags?: Record<string, string>;
+}
+
+/** A Recovery Services vault set up for Hyper-V (VMM) to Azure replication. */
+export class RecoveryVault extends pulumi.ComponentResource {
+    public readonly vault: recoveryservices.Vault;
+    public readonly vaultName: pulumi.Output<string>;
+    public readonly vaultId: pulumi.Output<string>;
+    public readonly location: pulumi.Output<string>;
+    /** The vault's system-assigned identity, which Site Recovery private endpoints need (A13). */
+    public readonly principalId: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: RecoveryVaultArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("asr-hyperv:index:RecoveryVault", name, {}, opts);
+
+        const storageRedundancy = args.storageRedundancy ?? "GeoRedundant";
+        const problems = [
+            azureName("vault", args.vaultName),
+            vaultRedundancySetAtCreation(storageRedundancy, VAULT_REDUNDANCIES),
+        ].filter((problem) => problem !== undefined);
+        if (problems.length > 0) {
+            throw new Error(`RecoveryVault ${name}: ${problems.join("; ")}`);
+        }
+
+        this.vault = new recoveryservices.Vault(
+            name,
+            {
+                vaultName: args.vaultName,
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                sku: { name: "Standard" },
+                identity: { type: "SystemAssigned" },
+                properties: {
+                    publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
+                    redundancySettings: { standardTierStorageRedundancy: storageRedundancy },
+                    securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
+                },
+                tags: { ...args.tags, [ROLE_TAG]: ROLES.vault, [VAULT_TAG]: args.vaultName },
+            },
+            { parent: this, protect: args.protect ?? true },
+        );
+
+        if (args.lock ?? false) {
+            new authorization.ManagementLockByScope(
+                `${name}-lock`,
+                {
+                    scope: this.vault.id,
+                    lockName: `${args.vaultName}-nodelete`,
+                    level: "CanNotDelete",
+                    notes: "Site Recovery vault: deleting it loses every replica's recovery points",
+                },
+                { parent: this },
+            );
+        }
+
+        this.vaultName = this.vault.name;
+        this.vaultId = this.vault.id;
+        this.location = pulumi.output(args.location);
+        this.principalId = this.vault.identity.apply((identity) => identity?.principalId);
+        this.registerOutputs({
+            vaultName: this.vaultName,
+            vaultId: this.vaultId,
+            location: this.location,
+            principalId: this.principalId,
+        });
+    }
+}

@@ -1,0 +1,108 @@
+import type { z } from "zod";
+import { LOCATION_KEY, NAMESPACE, TOP_LEVEL_KEYS, configSchema } from "./schema";
+
+type Path = readonly PropertyKey[];
+
+/** `asr-hyperv:network.subnets[0].name`, or `azure-native:location`, as a user writes the key. */
+export function configKey(path: Path): string {
+    const [head, ...rest] = path;
+    if (head === undefined) {
+        return `${NAMESPACE}:`;
+    }
+    if (head === "location") {
+        return LOCATION_KEY;
+    }
+    return rest.reduce<string>(
+        (key, part) => (typeof part === "number" ? `${key}[${part}]` : `${key}.${String(part)}`),
+        `${NAMESPACE}:${String(head)}`,
+    );
+}
+
+function valueAt(input: unknown, path: Path): unknown {
+    return path.reduce<unknown>(
+        (value, part) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[part] : undefined),
+        input,
+    );
+}
+
+type Schema = z.core.$ZodType;
+
+/** The keys an object at `path` of the schema accepts, looking through optional and default wrappers. */
+function keysAt(path: Path): string[] {
+    let schema: Schema | undefined = configSchema;
+    for (const part of path) {
+        schema = schema === undefined ? undefined : childOf(unwrap(schema), part);
+    }
+    const inner = schema === undefined ? undefined : unwrap(schema);
+    if (inner?._zod.def.type !== "object") {
+        return [];
+    }
+    return Object.keys((inner._zod.def as z.core.$ZodObjectDef).shape);
+}
+
+function unwrap(schema: Schema): Schema {
+    let current = schema;
+    for (;;) {
+        const def = current._zod.def as { type: string; innerType?: Schema; in?: Schema };
+        if (def.innerType !== undefined) {
+            current = def.innerType;
+        } else if (def.type === "pipe" && def.in !== undefined) {
+            current = def.in;
+        } else {
+            return current;
+        }
+    }
+}
+
+function childOf(schema: Schema, part: PropertyKey): Schema | undefined {
+    const def = schema._zod.def as { type: string; shape?: Record<string, Schema>; element?: Schema };
+    if (def.type === "object" && typeof part === "string") {
+        return def.shape?.[part];
+    }
+    return def.type === "array" ? def.element : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0]!;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j]!;
+            row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length]!;
+}
+
+function unknownKey(path: Path, key: string): string {
+    const allowed = path.length === 0 ? TOP_LEVEL_KEYS : keysAt(path);
+    const closest = allowed
+        .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
+        .sort((a, b) => a.distance - b.distance)[0];
+    const hint = closest !== undefined && closest.distance <= 3 ? `did you mean "${closest.candidate}"? ` : "";
+    const where = path.length === 0 ? `${NAMESPACE}:${key}` : `${configKey(path)}.${key}`;
+    return `${where}: unknown key; ${hint}allowed: ${allowed.join(", ")}`;
+}
+
+/** One line for one problem: the key, the value given, and what is allowed. */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+    if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => unknownKey(issue.path, key)).join("\n  - ");
+    }
+    const key = configKey(issue.path);
+    const value = valueAt(input, issue.path);
+    if (issue.code === "invalid_type") {
+        if (value === undefined) {
+            return issue.path[0] === "location"
+                ? `${key}: required; set the region of the vault, storage and network, e.g. \`pulumi config set ${LOCATION_KEY} westeurope\``
+                : `${key}: required (expected ${issue.expected})`;
+        }
+        return `${key}: ${JSON.stringify(value)} is not a ${issue.expected}`;
+    }
+    if (issue.code === "too_small" && Array.isArray(value)) {
+        return `${key}: list at least ${String(issue.minimum)} item(s)`;
+    }
+    return `${key}: ${issue.message}`;
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import {
+    AZURE_REGIONS,
+    STANDARD_REDUNDANCIES,
+    VAULT_REDUNDANCIES,
+    azureName,
+    cite,
+    isolatedTestNetwork,
+    normalizeRegion,
+    subnetLayout,
+    type AzureNameKind,
+    type FactId,
+} from "../policies/rules";
+
+/** The project's config namespace: keys are `asr-hyperv:<key>` in `Pulumi.<stack>.yaml`. */
+export const NAMESPACE = "asr-hyperv";
+export const LOCATION_KEY = "azure-native:location";
+
+function allowedValues<T extends string>(values: readonly T[], fact?: FactId) {
+    return z.enum(values as [T, ...T[]], {
+        error: (issue) =>
+            `${JSON.stringify(issue.input)} is not allowed; allowed: ${values.join(", ")}${fact ? ` (${cite(fact)})` : ""}`,
+    });
+}
+
+function azureNamed(kind: AzureNameKind) {
+    return z.string().superRefine((name, ctx) => {
+        const problem = azureName(kind, name);
+        if (problem !== undefined) {
+            ctx.addIssue({ code: "custom", message: problem });
+        }
+    });
+}
+
+const subnet = z.strictObject({
+    name: azureNamed("subnet"),
+    addressPrefix: z.string(),
+});
+
+const testFailover = z.strictObject({
+    name: azureNamed("virtualNetwork").optional(),
+    addressSpace: z.array(z.string()).min(1),
+    subnets: z.array(subnet).min(1).optional(),
+});
+
+const region = z.string().transform((value, ctx) => {
+    const normalized = normalizeRegion(value);
+    if (normalized === undefined) {
+        ctx.addIssue({
+            code: "custom",
+            message: `"${value}" is not an Azure region; use a name such as westeurope or "West Europe" (known: ${Object.keys(AZURE_REGIONS).join(", ")})`,
+        });
+        return z.NEVER;
+    }
+    return normalized;
+});
+
+/**
+ * The stack's configuration after JSON decoding, before defaults that depend on the
+ * project and stack name. Every object is strict so a misspelled key is an error.
+ */
+export const configSchema = z
+    .strictObject({
+        location: region,
+        resourceGroupName: azureNamed("resourceGroup").optional(),
+        existingResourceGroup: z.boolean().default(false),
+        vault: z
+            .strictObject({
+                name: azureNamed("vault").optional(),
+                storageRedundancy: allowedValues(VAULT_REDUNDANCIES, "A12").default("GeoRedundant"),
+                publicNetworkAccess: allowedValues(["Enabled", "Disabled"] as const, "A13").default("Enabled"),
+                lock: z.boolean().default(false),
+            })
+            .default({ storageRedundancy: "GeoRedundant", publicNetworkAccess: "Enabled", lock: false }),
+        storage: z
+            .strictObject({
+                performance: allowedValues(["Standard", "Premium"] as const, "A5").default("Standard"),
+                redundancy: allowedValues(STANDARD_REDUNDANCIES, "A3").default("GRS"),
+                firewall: z
+                    .strictObject({
+                        ipRules: z.array(z.string()).default([]),
+                        subnetIds: z.array(z.string()).default([]),
+                    })
+                    .optional(),
+            })
+            .default({ performance: "Standard", redundancy: "GRS" }),
+        network: z
+            .strictObject({
+                name: azureNamed("virtualNetwork").optional(),
+                addressSpace: z.array(z.string()).min(1).default(["10.50.0.0/16"]),
+                subnets: z.array(subnet).min(1).optional(),
+                testFailover: testFailover.optional(),
+            })
+            .default({ addressSpace: ["10.50.0.0/16"] }),
+        protect: z.boolean().default(true),
+        tags: z.record(z.string(), z.string()).default({}),
+    })
+    .superRefine((config, ctx) => {
+        const { network } = config;
+        const subnets = network.subnets ?? [];
+        for (const problem of subnetLayout(network.addressSpace, subnets)) {
+            ctx.addIssue({ code: "custom", path: ["network"], message: problem });
+        }
+        if (network.testFailover !== undefined) {
+            const test = network.testFailover;
+            for (const problem of isolatedTestNetwork(network.addressSpace, test.addressSpace)) {
+                ctx.addIssue({ code: "custom", path: ["network", "testFailover", "addressSpace"], message: problem });
+            }
+            for (const problem of subnetLayout(test.addressSpace, test.subnets ?? [])) {
+                ctx.addIssue({ code: "custom", path: ["network", "testFailover"], message: problem });
+            }
+        }
+    });
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type ParsedConfig = z.output<typeof configSchema>;
+
+/** Top-level keys, as they appear after the namespace (`asr-hyperv:<key>`). */
+export const TOP_LEVEL_KEYS = Object.keys(configSchema.shape).filter((key) => key !== "location");

@@ -1,0 +1,156 @@
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { azureMockResource } from "./azure-mocks";
+
+/** One resource registration as the engine would receive it. */
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent: string | undefined;
+    dependencies: string[];
+    provider: string | undefined;
+    inputs: Record<string, unknown>;
+    options: {
+        protect: boolean;
+        retainOnDelete: boolean;
+        ignoreChanges: string[];
+        deleteBeforeReplace: boolean;
+        dependsOn: string[];
+        aliases: number;
+    };
+}
+
+export interface Recording {
+    resources: RecordedResource[];
+    /** Outputs registered per URN (the stack's are its exports). */
+    outputs: Map<string, Record<string, unknown>>;
+}
+
+/** Plain JS for a protobuf Struct, leaving the SDK's unknown sentinel recognisable. */
+type Struct = { toJavaScript(): Record<string, unknown> } | undefined;
+
+interface RegisterResourceRequest {
+    getType(): string;
+    getName(): string;
+    getCustom(): boolean;
+    getParent(): string;
+    getDependenciesList(): string[];
+    getProvider(): string;
+    getObject(): Struct;
+    getProtect(): boolean;
+    getRetainondelete(): boolean;
+    getIgnorechangesList(): string[];
+    getDeletebeforereplace(): boolean;
+    getAliasesList(): unknown[];
+}
+
+interface RegisterResourceOutputsRequest {
+    getUrn(): string;
+    getOutputs(): Struct;
+}
+
+type Callback = (err: unknown, response: unknown) => void;
+
+/**
+ * A mock monitor that keeps each full RegisterResource request: Pulumi's own mock
+ * callback sees only type, name and inputs, but a plan needs parents, dependencies and
+ * options such as protect.
+ */
+class RecordingMonitor extends MockMonitor {
+    readonly recorded: RecordedResource[] = [];
+    readonly outputs = new Map<string, Record<string, unknown>>();
+
+    override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
+        await super.registerResource(req, (err: unknown, response: unknown) => {
+            if (err === null || err === undefined) {
+                const urn = (response as { getUrn(): string }).getUrn();
+                this.recorded.push({
+                    urn,
+                    type: req.getType(),
+                    name: req.getName(),
+                    custom: req.getCustom(),
+                    parent: req.getParent() || undefined,
+                    dependencies: req.getDependenciesList(),
+                    provider: req.getProvider() || undefined,
+                    inputs: req.getObject()?.toJavaScript() ?? {},
+                    options: {
+                        protect: req.getProtect(),
+                        retainOnDelete: req.getRetainondelete(),
+                        ignoreChanges: req.getIgnorechangesList(),
+                        deleteBeforeReplace: req.getDeletebeforereplace(),
+                        dependsOn: req.getDependenciesList(),
+                        aliases: req.getAliasesList().length,
+                    },
+                });
+            }
+            callback(err, response);
+        });
+    }
+
+    override registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void {
+        this.outputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
+        super.registerResourceOutputs(req, callback);
+    }
+}
+
+export interface RecordOptions {
+    project: string;
+    stack: string;
+    organization?: string;
+    /** Stack config as Pulumi hands it to a program: `<namespace>:<key>` to text. */
+    config: Record<string, string>;
+    /** Preview: ids and other outputs the provider assigns stay unknown. Default: true. */
+    preview?: boolean;
+    /** Loads the program; its top-level code registers the resources. */
+    load: () => Promise<unknown>;
+}
+
+/**
+ * Runs a Pulumi program in this process against a recording mock monitor and returns
+ * every registration. Pulumi's runtime state is process-wide: one recording a process.
+ */
+export async function recordProgram(options: RecordOptions): Promise<Recording> {
+    const organization = options.organization ?? "organization";
+    const preview = options.preview ?? true;
+    const mocks: pulumi.runtime.Mocks = {
+        newResource: (args) => {
+            const { id, state } = azureMockResource(args);
+            return preview ? { id: undefined, state: withoutId(state) } : { id, state };
+        },
+        call: (args) => args.inputs,
+    };
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview, organization);
+    const monitor = new RecordingMonitor(mocks);
+    pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview, organization);
+    pulumi.runtime.setAllConfig(options.config);
+    // A program that throws is reported to the caller once, not as a rejection of every
+    // promise the SDK derived from the stack resource.
+    let failure: { error: unknown } | undefined;
+    await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+            return (await options.load()) as Record<string, unknown>;
+        } catch (error) {
+            failure = { error };
+            return {};
+        }
+    });
+    await waitForRpcs();
+    if (failure !== undefined) {
+        throw failure.error;
+    }
+    return { resources: monitor.recorded, outputs: monitor.outputs };
+}
+
+function withoutId(state: Record<string, unknown>): Record<string, unknown> {
+    const { id: _id, ...rest } = state;
+    return rest;
+}
+
+/** Resolves once every registration the program started has been answered. */
+function waitForRpcs(): Promise<void> {
+    // Internal to the SDK (not in its typings) but exported: what `disconnect` awaits.
+    const runtime = pulumi.runtime as unknown as { waitForRPCs(): Promise<void> };
+    return runtime.waitForRPCs();
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { ReplicationStorage } from "../../components";
+import { azureName } from "../../policies/rules";
+import { ofType, only, record } from "../support/record";
+
+describe("ReplicationStorage", () => {
+    const args = { resourceGroupName: "rg-dr", location: "westeurope", vaultLocation: "West Europe", vaultName: "rsv-dr" };
+
+    it("by default creates one protected, geo-redundant, secure StorageV2 account", async () => {
+        const recording = await record(() => new ReplicationStorage("replicas", args));
+        const account = only(recording, "azure-native:storage:StorageAccount");
+        expect(account.name).toBe("replicas-standard");
+        expect(account.parent).toBe(only(recording, "asr-hyperv:index:ReplicationStorage").urn);
+        expect(account.options.protect).toBe(true);
+        expect(account.inputs).toMatchObject({
+            kind: "StorageV2",
+            sku: { name: "Standard_GRS" },
+            isHnsEnabled: false,
+            minimumTlsVersion: "TLS1_2",
+            enableHttpsTrafficOnly: true,
+            allowBlobPublicAccess: false,
+            allowCrossTenantReplication: false,
+            tags: { "asr-hyperv:role": "replication-storage", "asr-hyperv:vault": "rsv-dr" },
+        });
+        expect(account.inputs.networkRuleSet).toBeUndefined();
+        expect(azureName("storageAccount", account.inputs.accountName as string)).toBeUndefined();
+    });
+
+    it("with premium performance adds a premium data account and keeps a standard one for logs (A6)", async () => {
+        const recording = await record(() => new ReplicationStorage("replicas", { ...args, performance: "Premium", redundancy: "LRS" }));
+        const accounts = ofType(recording, "azure-native:storage:StorageAccount");
+        expect(accounts.map((a) => [a.name, (a.inputs.sku as { name: string }).name])).toEqual([
+            ["replicas-standard", "Standard_LRS"],
+            ["replicas-premium", "Premium_LRS"],
+        ]);
+        expect(accounts[0]!.inputs.tags).toMatchObject({ "asr-hyperv:role": "replication-log-storage" });
+        expect(accounts[1]!.inputs.tags).toMatchObject({ "asr-hyperv:role": "replication-storage" });
+    });
+
+    it("with a firewall denies by default and always lets trusted Microsoft services through (A11)", async () => {
+        const recording = await record(
+            () => new ReplicationStorage("replicas", { ...args, firewall: { ipRules: ["203.0.113.0/24"] } }),
+        );
+        expect(only(recording, "azure-native:storage:StorageAccount").inputs.networkRuleSet).toEqual({
+            defaultAction: "Deny",
+            bypass: "AzureServices",
+            ipRules: [{ iPAddressOrRange: "203.0.113.0/24", action: "Allow" }],
+            virtualNetworkRules: [],
+        });
+    });
+
+    it("names accounts from organization, project, stack, component and role: stable, and distinct per component", async () => {
+        const names = async () =>
+            ofType(
+                await record(() => [
+                    new ReplicationStorage("a", { ...args, performance: "Premium" }),
+                    new ReplicationStorage("b", args),
+                ]),
+                "azure-native:storage:StorageAccount",
+            ).map((a) => a.inputs.accountName as string);
+        const first = await names();
+        expect(new Set(first).size).toBe(3);
+        expect(await names()).toEqual(first);
+    });
+
+    it("refuses a region other than the vault's (A1)", () => {
+        expect(() => new ReplicationStorage("replicas", { ...args, location: "northeurope" })).toThrow(
+            /storage is in "northeurope" but the vault is in "West Europe" \(A1/,
+        );
+    });
+});

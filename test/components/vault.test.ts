@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { RecoveryVault } from "../../components";
+import { ofType, only, record } from "../support/record";
+
+describe("RecoveryVault", () => {
+    const args = { resourceGroupName: "rg-dr", location: "westeurope", vaultName: "rsv-dr" };
+
+    it("creates a protected Standard vault, geo-redundant, soft delete on, system identity, reachable by the VMM provider", async () => {
+        const recording = await record(() => new RecoveryVault("dr", args));
+        const vault = only(recording, "azure-native:recoveryservices:Vault");
+        expect(vault.name).toBe("dr");
+        expect(vault.inputs).toMatchObject({
+            vaultName: "rsv-dr",
+            location: "westeurope",
+            sku: { name: "Standard" },
+            identity: { type: "SystemAssigned" },
+            properties: {
+                publicNetworkAccess: "Enabled",
+                redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" },
+                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
+            },
+            tags: { "asr-hyperv:role": "vault", "asr-hyperv:vault": "rsv-dr" },
+        });
+        expect(vault.options.protect).toBe(true);
+        expect(vault.parent).toBe(only(recording, "asr-hyperv:index:RecoveryVault").urn);
+        expect(ofType(recording, "azure-native:authorization:ManagementLockByScope")).toHaveLength(0);
+    });
+
+    it("takes locally redundant storage, private-only access, a lock, and no protection when asked", async () => {
+        const recording = await record(
+            () =>
+                new RecoveryVault("dr", {
+                    ...args,
+                    storageRedundancy: "LocallyRedundant",
+                    publicNetworkAccess: "Disabled",
+                    lock: true,
+                    protect: false,
+                    tags: { owner: "dr-team" },
+                }),
+        );
+        const vault = only(recording, "azure-native:recoveryservices:Vault");
+        expect(vault.inputs).toMatchObject({
+            properties: { publicNetworkAccess: "Disabled", redundancySettings: { standardTierStorageRedundancy: "LocallyRedundant" } },
+            tags: { owner: "dr-team" },
+        });
+        expect(vault.options.protect).toBe(false);
+        const lock = only(recording, "azure-native:authorization:ManagementLockByScope");
+        expect(lock.name).toBe("dr-lock");
+        expect(lock.inputs).toMatchObject({ level: "CanNotDelete", lockName: "rsv-dr-nodelete" });
+        expect(lock.dependencies).toContain(vault.urn);
+    });
+
+    it("refuses a vault name Azure would reject", () => {
+        expect(() => new RecoveryVault("dr", { ...args, vaultName: "rsv_dr" })).toThrow(/RecoveryVault dr: "rsv_dr" may hold only letters, digits and hyphens/);
+    });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { azureName, sameRegion } from "../policies/rules";
+import { ROLE_TAG } from "../components/tags";
+import { ofType, only, recordStack, stackOutputs } from "./support/record";
+
+const PREMIUM = JSON.stringify({ performance: "Premium", redundancy: "LRS" });
+
+describe("the dev stack", () => {
+    it("puts the vault, storage and networks in the configured region", async () => {
+        const recording = await recordStack("dev");
+        const located = recording.resources.filter((resource) => typeof resource.inputs.location === "string");
+        expect(located.length).toBeGreaterThanOrEqual(6);
+        for (const resource of located) {
+            expect(sameRegion(resource.inputs.location as string, "westeurope"), resource.urn).toBe(true);
+        }
+    });
+
+    it("creates a Standard vault, geo-redundant from the start, with soft delete and an identity", async () => {
+        const vault = only(await recordStack("dev"), "azure-native:recoveryservices:Vault");
+        expect(vault.inputs).toMatchObject({
+            vaultName: "rsv-asr-dr-dev",
+            sku: { name: "Standard" },
+            identity: { type: "SystemAssigned" },
+            properties: {
+                publicNetworkAccess: "Enabled",
+                redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" },
+                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
+            },
+        });
+        expect(vault.options.protect).toBe(true);
+    });
+
+    it("creates one secure, geo-redundant, page-blob-capable account", async () => {
+        const accounts = ofType(await recordStack("dev"), "azure-native:storage:StorageAccount");
+        expect(accounts).toHaveLength(1);
+        expect(accounts[0]!.inputs).toMatchObject({
+            kind: "StorageV2",
+            sku: { name: "Standard_GRS" },
+            isHnsEnabled: false,
+            minimumTlsVersion: "TLS1_2",
+            enableHttpsTrafficOnly: true,
+            allowBlobPublicAccess: false,
+            allowCrossTenantReplication: false,
+            tags: { [ROLE_TAG]: "replication-storage", costCenter: "dr" },
+        });
+        expect(accounts[0]!.options.protect).toBe(true);
+    });
+
+    it("gives every resource a name Azure accepts", async () => {
+        const recording = await recordStack("dev");
+        const names: [Parameters<typeof azureName>[0], string, string][] = [
+            ["resourceGroup", "azure-native:resources:ResourceGroup", "resourceGroupName"],
+            ["vault", "azure-native:recoveryservices:Vault", "vaultName"],
+            ["storageAccount", "azure-native:storage:StorageAccount", "accountName"],
+            ["virtualNetwork", "azure-native:network:VirtualNetwork", "virtualNetworkName"],
+            ["subnet", "azure-native:network:Subnet", "subnetName"],
+            ["networkSecurityGroup", "azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"],
+        ];
+        for (const [kind, type, input] of names) {
+            const resources = ofType(recording, type);
+            expect(resources.length, type).toBeGreaterThan(0);
+            for (const resource of resources) {
+                expect(azureName(kind, resource.inputs[input] as string), resource.urn).toBeUndefined();
+            }
+        }
+    });
+
+    it("derives the same physical names on every evaluation", async () => {
+        const names = (recording: Awaited<ReturnType<typeof recordStack>>) =>
+            recording.resources.map((resource) => [resource.urn, resource.inputs.accountName ?? resource.inputs.vaultName ?? null]);
+        expect(names(await recordStack("dev"))).toEqual(names(await recordStack("dev")));
+    });
+
+    it("parents every Azure resource to one of our components, never to the stack directly (but the group)", async () => {
+        const recording = await recordStack("dev");
+        const components = new Set(recording.resources.filter((r) => r.type.startsWith("asr-hyperv:index:")).map((r) => r.urn));
+        expect(components.size).toBe(3);
+        for (const resource of recording.resources.filter((r) => r.custom)) {
+            if (resource.type === "azure-native:resources:ResourceGroup" || resource.type.startsWith("pulumi:providers:")) {
+                continue;
+            }
+            expect(components.has(resource.parent ?? ""), resource.urn).toBe(true);
+        }
+    });
+
+    it("builds the failover subnets from config, each with its own NSG, and a mirrored test network", async () => {
+        const recording = await recordStack("dev");
+        const subnets = ofType(recording, "azure-native:network:Subnet").map((s) => `${s.inputs.subnetName} ${s.inputs.addressPrefix}`);
+        expect(subnets.sort()).toEqual([
+            "data 10.50.2.0/24",
+            "data 10.99.2.0/24",
+            "management 10.50.10.0/24",
+            "management 10.99.10.0/24",
+            "workloads 10.50.1.0/24",
+            "workloads 10.99.1.0/24",
+        ]);
+        expect(ofType(recording, "azure-native:network:NetworkSecurityGroup")).toHaveLength(6);
+        expect(ofType(recording, "azure-native:network:VirtualNetworkPeering")).toHaveLength(0);
+    });
+
+    it("exports what a user needs next", async () => {
+        const outputs = stackOutputs(await recordStack("dev"));
+        expect(outputs).toMatchObject({
+            location: "westeurope",
+            resourceGroup: "rg-asr-dr-dev",
+            vaultName: "rsv-asr-dr-dev",
+            virtualNetworkName: "vnet-asr-dr-dev",
+            storagePerformance: "Standard",
+        });
+        expect(outputs.vaultId).toMatch(/\/providers\/Microsoft\.RecoveryServices\/vaults\/rsv-asr-dr-dev$/);
+        expect(outputs.dataStorageAccountId).toMatch(/storageAccounts\/asrstd/);
+        expect(Object.keys(outputs.subnetIds as object).sort()).toEqual(["data", "management", "workloads"]);
+        expect(Object.keys(outputs.testSubnetIds as object).sort()).toEqual(["data", "management", "workloads"]);
+        expect((outputs.testSubnetIds as Record<string, string>).workloads).toMatch(/virtualNetworks\/vnet-asr-dr-dev-test\/subnets\/workloads$/);
+    });
+});
+
+describe("a premium stack", () => {
+    it("adds a premium account for data and keeps the standard account for logs, same names as before", async () => {
+        const standard = await recordStack("dev");
+        const premium = await recordStack("dev", { "asr-hyperv:storage": PREMIUM });
+        const accounts = ofType(premium, "azure-native:storage:StorageAccount");
+        expect(accounts.map((a) => [a.name, (a.inputs.sku as { name: string }).name, (a.inputs.tags as Record<string, string>)[ROLE_TAG]])).toEqual([
+            ["storage-standard", "Standard_LRS", "replication-log-storage"],
+            ["storage-premium", "Premium_LRS", "replication-storage"],
+        ]);
+        const standardName = only(standard, "azure-native:storage:StorageAccount").inputs.accountName;
+        expect(accounts[0]!.inputs.accountName).toBe(standardName);
+        for (const account of accounts) {
+            expect(account.inputs).toMatchObject({ kind: "StorageV2", minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false });
+            expect(account.options.protect).toBe(true);
+        }
+        const outputs = stackOutputs(premium);
+        expect(outputs.dataStorageAccountName).toBe(accounts[1]!.inputs.accountName);
+        expect(outputs.logStorageAccountName).toBe(standardName);
+    });
+});
+
+describe("config choices", () => {
+    it("uses an existing resource group without creating one", async () => {
+        const recording = await recordStack("dev", { "asr-hyperv:existingResourceGroup": "true" });
+        expect(ofType(recording, "azure-native:resources:ResourceGroup")).toHaveLength(0);
+        expect(only(recording, "azure-native:recoveryservices:Vault").inputs.resourceGroupName).toBe("rg-asr-dr-dev");
+    });
+
+    it("locks the vault against deletion when asked", async () => {
+        const vault = JSON.stringify({ name: "rsv-asr-dr-dev", lock: true });
+        const lock = only(await recordStack("dev", { "asr-hyperv:vault": vault }), "azure-native:authorization:ManagementLockByScope");
+        expect(lock.inputs).toMatchObject({ level: "CanNotDelete" });
+        expect(lock.inputs.scope).toMatch(/vaults\/rsv-asr-dr-dev$/);
+    });
+
+    it("lets the user opt out of protection", async () => {
+        const recording = await recordStack("dev", { "asr-hyperv:protect": "false" });
+        expect(only(recording, "azure-native:recoveryservices:Vault").options.protect).toBe(false);
+        expect(only(recording, "azure-native:storage:StorageAccount").options.protect).toBe(false);
+    });
+
+    it("accepts a region's display name and normalizes it", async () => {
+        const recording = await recordStack("dev", { "azure-native:location": "West Europe" });
+        expect(only(recording, "azure-native:recoveryservices:Vault").inputs.location).toBe("westeurope");
+    });
+});
