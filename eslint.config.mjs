@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["bin/**", "node_modules/**", "policies/node_modules/**", "**/*.js", "**/*.mjs"] },
+    { ignores: ["bin/**", "node_modules/**", "policies/node_modules/**", "**/*.js", "**/*.mjs", "vitest.config.mts"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

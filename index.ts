@@ -63,8 +63,10 @@ export const vaultId = recoveryVault.vaultId;
 export const storagePerformance = config.storage.performance;
 export const dataStorageAccountName = replicationStorage.dataAccountName;
 export const dataStorageAccountId = replicationStorage.dataAccountId;
-export const logStorageAccountName = replicationStorage.logAccountName;
-export const logStorageAccountId = replicationStorage.logAccountId;
+/** The replication log account (premium only): enable-replication asks for it. */
+export const logStorageAccount = replicationStorage.premiumAccount
+    ? { name: replicationStorage.standardAccount.name, id: replicationStorage.standardAccount.id }
+    : null;
 export const replicationStorageAccountIds = replicationStorage.replicationStorageAccountIds;
 export const virtualNetworkName = failoverNetwork.virtualNetworkName;
 export const virtualNetworkId = failoverNetwork.virtualNetworkId;

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { isolatedTestNetwork, networkInVaultRegion, subnetLayout } from "../policies/rules";
 import { mirrorSubnets } from "./subnet-mirror";
-import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "./tags";
+import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
 
 export interface FailoverSubnetArgs {
     /** Subnet name. A replica joins the subnet named like its source subnet, else the first one (A9). */

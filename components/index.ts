@@ -1,5 +1,5 @@
 export * from "./vault";
 export * from "./replication-storage";
 export * from "./failover-network";
-export * from "./tags";
+export * from "../policies/rules/role-tags";
 export { storageAccountName, defaultResourceName, type StorageAccountIdentity } from "./naming";

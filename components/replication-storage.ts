@@ -12,7 +12,7 @@ import {
     type StandardRedundancy,
 } from "../policies/rules";
 import { storageAccountName } from "./naming";
-import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "./tags";
+import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
 
 export const StoragePerformance = { Standard: "Standard", Premium: "Premium" } as const;
 export type StoragePerformance = (typeof StoragePerformance)[keyof typeof StoragePerformance];

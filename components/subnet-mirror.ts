@@ -1,8 +1,4 @@
-import { parseCidr, type SubnetPlan } from "../policies/rules";
-
-function formatIpv4(value: number): string {
-    return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join(".");
-}
+import { formatIpv4, parseCidr, type SubnetPlan } from "../policies/rules";
 
 /** One subnet named "default": the first /24 of the address space, or all of it when smaller. */
 export function defaultSubnets(addressSpace: readonly string[]): SubnetPlan[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { azureName, sameRegion } from "../policies/rules";
-import { ROLE_TAG } from "../components/tags";
+import { ROLE_TAG } from "../policies/rules/role-tags";
 import { ofType, only, recordStack, stackOutputs } from "./support/record";
 
 const PREMIUM = JSON.stringify({ performance: "Premium", redundancy: "LRS" });
@@ -132,7 +132,7 @@ describe("a premium stack", () => {
         }
         const outputs = stackOutputs(premium);
         expect(outputs.dataStorageAccountName).toBe(accounts[1]!.inputs.accountName);
-        expect(outputs.logStorageAccountName).toBe(standardName);
+        expect(outputs.logStorageAccount).toEqual({ name: standardName, id: expect.stringMatching(/storageAccounts\/asrstd/) });
     });
 });
 

@@ -27,7 +27,7 @@ export function parseCidr(text: string): Ipv4Range | string {
     return { text: text.trim(), first, last: first + size - 1, prefix: p };
 }
 
-function formatIpv4(value: number): string {
+export function formatIpv4(value: number): string {
     return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join(".");
 }
 

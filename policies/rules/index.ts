@@ -15,3 +15,4 @@ export * from "./cidr";
 export * from "./subnet-layout";
 export * from "./test-network-isolation";
 export * from "./azure-names";
+export * from "./role-tags";

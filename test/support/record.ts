@@ -15,7 +15,10 @@ export function record(
         stack: options.stack ?? "test",
         config: options.config ?? {},
         preview: options.preview ?? false,
-        load: async () => create(),
+        load: async () => {
+            create();
+            return {};
+        },
     });
 }
 

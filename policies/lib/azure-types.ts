@@ -1,0 +1,17 @@
+/**
+ * Resource type tokens of azure-native, matched by module and name so that explicit API
+ * versions (`azure-native:storage/v20230501:StorageAccount`) count too. Policies match
+ * tokens rather than import azure-native classes: the pack loads in a fraction of the
+ * time, and checks stacks built with any azure-native version.
+ */
+function matcher(module: string, resource: string): (type: string) => boolean {
+    const pattern = new RegExp(`^azure-native:${module}(?:/v[0-9a-z]+)?:${resource}$`);
+    return (type) => pattern.test(type);
+}
+
+export const isVault = matcher("recoveryservices", "Vault");
+export const isStorageAccount = matcher("storage", "StorageAccount");
+export const isVirtualNetwork = matcher("network", "VirtualNetwork");
+export const isVirtualNetworkPeering = matcher("network", "VirtualNetworkPeering");
+export const isReplicationPolicy = matcher("recoveryservices", "ReplicationPolicy");
+export const isNetworkMapping = matcher("recoveryservices", "ReplicationNetworkMapping");

@@ -1,0 +1,47 @@
+import type { Policies, PolicyPackArgs } from "@pulumi/policy";
+import { networkInVaultRegionPolicy } from "./network-in-vault-region";
+import { premiumStorageCopyFrequency } from "./premium-storage-copy-frequency";
+import { premiumStorageHasLogAccount } from "./premium-storage-has-log-account";
+import { replicationPolicyAppConsistentFrequency } from "./replication-policy-app-consistent-frequency";
+import { replicationPolicyCopyFrequency } from "./replication-policy-copy-frequency";
+import { replicationPolicyRetention } from "./replication-policy-retention";
+import { replicationPolicyStorageInVaultRegion } from "./replication-policy-storage-in-vault-region";
+import { replicationStorageFirewall } from "./replication-storage-firewall";
+import { replicationStorageGeoRedundant } from "./replication-storage-geo-redundant";
+import { replicationStorageKind } from "./replication-storage-kind";
+import { replicationStorageRedundancy } from "./replication-storage-redundancy";
+import { replicationStorageSecureTransport } from "./replication-storage-secure-transport";
+import { storageInVaultRegionPolicy } from "./storage-in-vault-region";
+import { testFailoverNetworkIsolated } from "./test-failover-network-isolated";
+import { vaultPrivateAccessIdentity } from "./vault-private-access-identity";
+import { vaultRedundancySetAtCreationPolicy } from "./vault-redundancy-set-at-creation";
+
+export const PACK_NAME = "asr-hyperv-prerequisites";
+
+/** The pack's policies, importable without starting the analyzer that `new PolicyPack` starts. */
+export const policies: Policies = [
+    storageInVaultRegionPolicy,
+    replicationPolicyStorageInVaultRegion,
+    networkInVaultRegionPolicy,
+    replicationStorageRedundancy,
+    replicationStorageGeoRedundant,
+    premiumStorageHasLogAccount,
+    replicationStorageKind,
+    replicationStorageSecureTransport,
+    replicationStorageFirewall,
+    testFailoverNetworkIsolated,
+    vaultRedundancySetAtCreationPolicy,
+    vaultPrivateAccessIdentity,
+    replicationPolicyCopyFrequency,
+    premiumStorageCopyFrequency,
+    replicationPolicyRetention,
+    replicationPolicyAppConsistentFrequency,
+];
+
+export const packArgs: PolicyPackArgs = {
+    policies,
+    displayName: "Hyper-V (VMM) to Azure Site Recovery prerequisites",
+    description: "Checks the Azure side of Hyper-V (VMM) to Azure replication against the documented Site Recovery prerequisites.",
+    provider: "azure",
+    tags: ["azure", "site-recovery", "disaster-recovery", "hyper-v"],
+};

@@ -1,0 +1,23 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { siteRecoveryAccount } from "./lib/applies";
+import { describePolicy } from "./lib/describe";
+import { known, knownString } from "./lib/known";
+import { pageBlobCapableAccount } from "./rules/storage-kind";
+
+export const replicationStorageKind: ResourceValidationPolicy = {
+    name: "replication-storage-kind",
+    description: describePolicy("Storage accounts for Site Recovery can hold page blobs.", "A7"),
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Use kind StorageV2 (or the older Storage) and leave isHnsEnabled unset or false. BlobStorage, BlockBlobStorage and FileStorage accounts, and Data Lake (hierarchical namespace) accounts, can't hold replicated disks.",
+    validateResource: (args, reportViolation) => {
+        const props = siteRecoveryAccount(args);
+        const kind = knownString(() => props.kind);
+        const hns = known(() => props.isHnsEnabled);
+        const problem = kind === undefined ? undefined : pageBlobCapableAccount(kind, hns === true ? true : undefined);
+        if (problem !== undefined) {
+            reportViolation(`${args.name}: ${problem}`);
+        }
+    },
+};

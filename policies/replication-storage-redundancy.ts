@@ -1,0 +1,33 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { siteRecoveryAccount } from "./lib/applies";
+import { describePolicy } from "./lib/describe";
+import { skuName } from "./lib/membership";
+import { REPLICATION_STORAGE_SKUS, replicationStorageSku } from "./rules/storage-sku";
+
+export const replicationStorageRedundancy: ResourceValidationPolicy = {
+    name: "replication-storage-redundancy",
+    description: describePolicy("Storage accounts for Site Recovery use a redundancy Site Recovery supports.", "A3"),
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Set the account's sku.name to Standard_GRS (recommended), Standard_RAGRS or Standard_LRS, or Premium_LRS for premium replicated data. ZRS and GZRS accounts can't be used: create a new account rather than converting one that already holds replicas.",
+    configSchema: {
+        properties: {
+            allowedSkus: {
+                type: "array",
+                items: { type: "string", enum: [...REPLICATION_STORAGE_SKUS] },
+                default: [...REPLICATION_STORAGE_SKUS],
+                description: "SKUs a replication or log account may have; narrow it, e.g. to forbid LRS.",
+            },
+        },
+    },
+    validateResource: (args, reportViolation) => {
+        const props = siteRecoveryAccount(args);
+        const sku = skuName(props);
+        const { allowedSkus } = args.getConfig<{ allowedSkus?: string[] }>();
+        const problem = sku === undefined ? undefined : replicationStorageSku(sku, allowedSkus ?? REPLICATION_STORAGE_SKUS);
+        if (problem !== undefined) {
+            reportViolation(`${args.name}: ${problem}`);
+        }
+    },
+};

@@ -1,0 +1,31 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { siteRecoveryAccount, unproxied } from "./lib/applies";
+import { isUnknown, known, knownString } from "./lib/known";
+import { SECURE_TRANSPORT, secureTransport } from "./rules/secure-transport";
+
+export const replicationStorageSecureTransport: ResourceValidationPolicy = {
+    name: "replication-storage-secure-transport",
+    description:
+        "Storage accounts for Site Recovery hold copies of production disks: they require TLS 1.2 or later, accept HTTPS only and allow no anonymous blob access. Site Recovery works with all three.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Set minimumTlsVersion: TLS1_2, enableHttpsTrafficOnly: true and allowBlobPublicAccess: false. Run the pack with this policy at enforcementLevel remediate to have it set them.",
+    validateResource: (args, reportViolation) => {
+        const props = siteRecoveryAccount(args);
+        // A setting not known until deployment is not judged; the others still are.
+        const pending = Object.keys(SECURE_TRANSPORT).filter((key) => isUnknown(() => props[key]));
+        const problems = secureTransport({
+            minimumTlsVersion: knownString(() => props.minimumTlsVersion),
+            enableHttpsTrafficOnly: known(() => props.enableHttpsTrafficOnly) as boolean | undefined,
+            allowBlobPublicAccess: known(() => props.allowBlobPublicAccess) as boolean | undefined,
+        }).filter((problem) => !pending.some((key) => problem.startsWith(key)));
+        if (problems.length > 0) {
+            reportViolation(`${args.name}: ${problems.join("; ")}`);
+        }
+    },
+    remediateResource: (args) => {
+        siteRecoveryAccount(args);
+        return { ...unproxied(args.props), ...SECURE_TRANSPORT };
+    },
+};

@@ -1,0 +1,40 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { isVault } from "./lib/azure-types";
+import { describePolicy } from "./lib/describe";
+import { isUnknown, knownString } from "./lib/known";
+import { VAULT_REDUNDANCIES, vaultRedundancySetAtCreation } from "./rules/vault-redundancy";
+
+export const vaultRedundancySetAtCreationPolicy: ResourceValidationPolicy = {
+    name: "vault-redundancy-set-at-creation",
+    description: describePolicy("Recovery Services vaults state their storage redundancy when they are created.", "A12"),
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Set properties.redundancySettings.standardTierStorageRedundancy to GeoRedundant (or LocallyRedundant) on the vault now: once a VM is protected it can't change, and a vault with the wrong redundancy must be replaced and its VMs re-protected.",
+    configSchema: {
+        properties: {
+            allowedRedundancies: {
+                type: "array",
+                items: { type: "string", enum: ["GeoRedundant", "LocallyRedundant", "ZoneRedundant"] },
+                default: [...VAULT_REDUNDANCIES],
+                description: "Vault storage redundancy values allowed.",
+            },
+        },
+    },
+    validateResource: (args, reportViolation) => {
+        if (!isVault(args.type)) {
+            args.notApplicable("not a Recovery Services vault");
+        }
+        const read = () =>
+            ((args.props.properties as Record<string, unknown> | undefined)?.redundancySettings as Record<string, unknown> | undefined)
+                ?.standardTierStorageRedundancy;
+        if (isUnknown(read)) {
+            return;
+        }
+        const { allowedRedundancies } = args.getConfig<{ allowedRedundancies?: string[] }>();
+        const problem = vaultRedundancySetAtCreation(knownString(read), allowedRedundancies ?? VAULT_REDUNDANCIES);
+        if (problem !== undefined) {
+            reportViolation(`${args.name}: ${problem}`);
+        }
+    },
+};

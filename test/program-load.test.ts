@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { findResource, logMessages, stackOutputs } from "./harness/fake-engine";
+import { runProgramAsLanguageHost } from "./harness/run-program";
+import { REPO_ROOT } from "./support/record";
+
+// `pulumi up` starts the program through the SDK's cmd/run with Pulumi.yaml's runtime
+// options (ts-node, transpile-only). A broken load path fails here, not at a user's desk.
+describe("the program loaded as Pulumi's Node.js language host loads it", () => {
+    it("previews the dev stack: every resource registered, nothing logged as an error", async () => {
+        const result = await runProgramAsLanguageHost({ projectDir: REPO_ROOT, stack: "dev", stackConfigFile: true, preview: true });
+        expect(logMessages(result.records, "error")).toEqual([]);
+        expect(logMessages(result.records, "warning")).toEqual([]);
+        expect(result.exitCode, result.stderr).toBe(0);
+        expect(result.hostEnv.PULUMI_NODEJS_TYPESCRIPT).toBe("true");
+        const vault = findResource(result.records, "azure-native:recoveryservices:Vault");
+        expect(vault?.protect).toBe(true);
+        expect(vault?.inputs).toMatchObject({ vaultName: "rsv-asr-dr-dev", location: "westeurope" });
+        expect(findResource(result.records, "azure-native:storage:StorageAccount")?.protect).toBe(true);
+        expect(result.records.resources.filter((r) => r.type === "azure-native:network:Subnet")).toHaveLength(6);
+        expect(Object.keys(stackOutputs(result.records) ?? {})).toEqual(expect.arrayContaining(["vaultName", "vaultId", "subnetIds"]));
+    });
+
+    it("stops with the config error, before registering any Azure resource", async () => {
+        const result = await runProgramAsLanguageHost({
+            projectDir: REPO_ROOT,
+            stack: "dev",
+            stackConfigFile: true,
+            config: { "asr-hyperv:storage": { redundancy: "ZRS" } },
+        });
+        expect(result.exitCode).not.toBe(0);
+        expect(logMessages(result.records, "error").join("\n")).toMatch(/asr-hyperv:storage\.redundancy: "ZRS" is not allowed; allowed: GRS, RAGRS, LRS/);
+        expect(result.records.resources.filter((r) => r.type.startsWith("azure-native:"))).toEqual([]);
+    });
+});
