@@ -57,3 +57,9 @@ export function azureMockResource(args: pulumi.runtime.MockResourceArgs): { id: 
     }
     return { id, state: { ...inputs, name, id } };
 }
+
+/** The state without its id, as a preview shows a resource not yet created. */
+export function withoutId(state: Record<string, unknown>): Record<string, unknown> {
+    const { id: _id, ...rest } = state;
+    return rest;
+}

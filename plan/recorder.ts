@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { azureMockResource } from "./azure-mocks";
+import { azureMockResource, withoutId } from "./azure-mocks";
 
 /** One resource registration as the engine would receive it. */
 export interface RecordedResource {
@@ -10,6 +10,8 @@ export interface RecordedResource {
     custom: boolean;
     parent: string | undefined;
     dependencies: string[];
+    /** Per input property, the URNs it depends on. */
+    propertyDependencies: Record<string, string[]>;
     provider: string | undefined;
     inputs: Record<string, unknown>;
     options: {
@@ -37,6 +39,7 @@ interface RegisterResourceRequest {
     getCustom(): boolean;
     getParent(): string;
     getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getProvider(): string;
     getObject(): Struct;
     getProtect(): boolean;
@@ -66,6 +69,10 @@ class RecordingMonitor extends MockMonitor {
         await super.registerResource(req, (err: unknown, response: unknown) => {
             if (err === null || err === undefined) {
                 const urn = (response as { getUrn(): string }).getUrn();
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((value, key) => {
+                    propertyDependencies[key] = value.getUrnsList();
+                });
                 this.recorded.push({
                     urn,
                     type: req.getType(),
@@ -73,6 +80,7 @@ class RecordingMonitor extends MockMonitor {
                     custom: req.getCustom(),
                     parent: req.getParent() || undefined,
                     dependencies: req.getDependenciesList(),
+                    propertyDependencies,
                     provider: req.getProvider() || undefined,
                     inputs: req.getObject()?.toJavaScript() ?? {},
                     options: {
@@ -143,10 +151,6 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     return { resources: monitor.recorded, outputs: monitor.outputs };
 }
 
-function withoutId(state: Record<string, unknown>): Record<string, unknown> {
-    const { id: _id, ...rest } = state;
-    return rest;
-}
 
 /** Resolves once every registration the program started has been answered. */
 function waitForRpcs(): Promise<void> {

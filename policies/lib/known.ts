@@ -33,10 +33,15 @@ export function knownStrings(read: () => unknown): string[] {
     if (!Array.isArray(value)) {
         return [];
     }
-    return value.flatMap((_, index) => {
+    const strings: string[] = [];
+    // Index by index: array methods would read every element through the proxy at once.
+    for (let index = 0; index < value.length; index++) {
         const element = known(() => (value as unknown[])[index]);
-        return typeof element === "string" ? [element] : [];
-    });
+        if (typeof element === "string") {
+            strings.push(element);
+        }
+    }
+    return strings;
 }
 
 /** True when `read` touches a value that is unknown during preview. */

@@ -1,0 +1,277 @@
+import type {
+    EnforcementLevel,
+    Policies,
+    PolicyResource,
+    PolicyResourceOptions,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { UnknownValueError, unknownCheckingProxy } from "@pulumi/policy";
+
+/** A resource as the engine hands it to a policy pack: props with unknowns as the SDK's sentinels. */
+export interface ResourceUnderAnalysis {
+    urn: string;
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    parent?: string | undefined;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    options: { protect: boolean; ignoreChanges: string[]; deleteBeforeReplace?: boolean };
+}
+
+/** `--policy-pack-config`: `all` and each policy's enforcement level, or `{ enforcementLevel, ...options }`. */
+export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+
+export interface Violation {
+    policyName: string;
+    enforcementLevel: "advisory" | "mandatory";
+    severity?: string | undefined;
+    /** The resource in violation; absent when the stack as a whole is. */
+    urn?: string | undefined;
+    message: string;
+}
+
+export interface Remediation {
+    policyName: string;
+    urn: string;
+    /** Top-level properties the remediation changed. */
+    changed: string[];
+}
+
+export interface Analysis {
+    violations: Violation[];
+    remediations: Remediation[];
+    /** The resources after remediation, as `pulumi up` would create them. */
+    resources: ResourceUnderAnalysis[];
+}
+
+/** Config that names no policy, an unknown level, or an option the policy does not have. */
+export class PolicyConfigError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PolicyConfigError";
+    }
+}
+
+const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+interface Resolved {
+    level: EnforcementLevel;
+    options: Record<string, unknown>;
+}
+
+/**
+ * Each policy's enforcement level and options, as the CLI resolves them: the policy's own
+ * setting, then `all`, then the policy's entry; options start from the schema defaults.
+ */
+export function resolvePackConfig(policies: Policies, config: PackConfig = {}): Map<string, Resolved> {
+    const names = new Set(policies.map((policy) => policy.name));
+    for (const [key, value] of Object.entries(config)) {
+        if (key !== "all" && !names.has(key)) {
+            throw new PolicyConfigError(`policy config: no policy "${key}"; policies: all, ${[...names].join(", ")}`);
+        }
+        const level = typeof value === "string" ? value : value.enforcementLevel;
+        if (level !== undefined && !LEVELS.includes(level)) {
+            throw new PolicyConfigError(`policy config: ${key}: enforcement level "${level}" is not one of ${LEVELS.join(", ")}`);
+        }
+    }
+    const all = config.all;
+    const allLevel = typeof all === "string" ? all : all?.enforcementLevel;
+    const resolved = new Map<string, Resolved>();
+    for (const policy of policies) {
+        const entry = config[policy.name];
+        const { enforcementLevel, ...options } = typeof entry === "object" ? entry : { enforcementLevel: entry };
+        const schema = policy.configSchema?.properties ?? {};
+        for (const option of Object.keys(options)) {
+            if (!(option in schema)) {
+                throw new PolicyConfigError(
+                    `policy config: ${policy.name}: no option "${option}"; options: ${Object.keys(schema).join(", ") || "none"}`,
+                );
+            }
+        }
+        const defaults = Object.fromEntries(
+            Object.entries(schema)
+                .filter(([, property]) => (property as { default?: unknown }).default !== undefined)
+                .map(([key, property]) => [key, (property as { default?: unknown }).default]),
+        );
+        resolved.set(policy.name, {
+            level: enforcementLevel ?? allLevel ?? policy.enforcementLevel ?? "advisory",
+            options: { ...defaults, ...options },
+        });
+    }
+    return resolved;
+}
+
+class NotApplicable extends Error {}
+
+function notApplicable(reason?: string): never {
+    throw new NotApplicable(reason);
+}
+
+function isResourcePolicy(policy: Policies[number]): policy is ResourceValidationPolicy {
+    return "validateResource" in policy || "remediateResource" in policy;
+}
+
+function isStackPolicy(policy: Policies[number]): policy is StackValidationPolicy {
+    return "validateStack" in policy;
+}
+
+function policyOptions(resource: ResourceUnderAnalysis): PolicyResourceOptions {
+    return {
+        protect: resource.options.protect,
+        ignoreChanges: resource.options.ignoreChanges,
+        ...(resource.options.deleteBeforeReplace === undefined ? {} : { deleteBeforeReplace: resource.options.deleteBeforeReplace }),
+        aliases: [],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: [],
+        ...(resource.parent === undefined ? {} : { parent: resource.parent }),
+    };
+}
+
+function typeOf(resourceClass: unknown): string | undefined {
+    return (resourceClass as { __pulumiType?: string }).__pulumiType;
+}
+
+/** Runs a policy callback as the analyzer does: not-applicable and unknown values are outcomes, not errors. */
+async function guarded(policyName: string, report: (message: string) => void, run: () => unknown): Promise<void> {
+    try {
+        await run();
+    } catch (error) {
+        if (error instanceof NotApplicable) {
+            return;
+        }
+        if (error instanceof UnknownValueError) {
+            report(`can't run policy '${policyName}' during preview: ${(error as Error).message}`);
+            return;
+        }
+        throw error;
+    }
+}
+
+/**
+ * Runs a policy pack over a stack's resources the way the Pulumi engine drives the
+ * analyzer: remediations first, then each resource policy per resource (Analyze), then
+ * the stack policies over all resources (AnalyzeStack). Props reach the policies
+ * through @pulumi/policy's unknown-checking proxy, as they do under the engine.
+ */
+export async function analyzeStack(
+    policies: Policies,
+    input: readonly ResourceUnderAnalysis[],
+    options: { config?: PackConfig; stackTags?: ReadonlyMap<string, string> } = {},
+): Promise<Analysis> {
+    const resolved = resolvePackConfig(policies, options.config);
+    const stackTags = options.stackTags ?? new Map<string, string>();
+    const violations: Violation[] = [];
+    const remediations: Remediation[] = [];
+    const levelOf = (policy: Policies[number]) => resolved.get(policy.name)!;
+
+    const resourceArgs = (resource: ResourceUnderAnalysis, policy: Policies[number]): ResourceValidationArgs => ({
+        type: resource.type,
+        props: unknownCheckingProxy(resource.props),
+        urn: resource.urn,
+        name: resource.name,
+        opts: policyOptions(resource),
+        stackTags,
+        isType: (resourceClass) => typeOf(resourceClass) === resource.type,
+        asType: ((resourceClass: unknown) =>
+            typeOf(resourceClass) === resource.type ? unknownCheckingProxy(resource.props) : undefined) as ResourceValidationArgs["asType"],
+        getConfig: <T extends object>() => levelOf(policy).options as T,
+        notApplicable,
+    });
+
+    const resources = input.map((resource) => ({ ...resource, props: structuredClone(resource.props) }));
+    for (const resource of resources) {
+        for (const policy of policies.filter(isResourcePolicy)) {
+            if (levelOf(policy).level !== "remediate" || policy.remediateResource === undefined) {
+                continue;
+            }
+            const remediate = policy.remediateResource;
+            await guarded(policy.name, () => undefined, async () => {
+                const result = (await remediate(resourceArgs(resource, policy))) as Record<string, unknown> | undefined;
+                if (result) {
+                    const changed = Object.keys(result).filter((key) => JSON.stringify(result[key]) !== JSON.stringify(resource.props[key]));
+                    resource.props = structuredClone(result);
+                    remediations.push({ policyName: policy.name, urn: resource.urn, changed });
+                }
+            });
+        }
+    }
+
+    const reporter = (policy: Policies[number]) => (message: string, urn?: string) => {
+        const level = levelOf(policy).level;
+        violations.push({
+            policyName: policy.name,
+            enforcementLevel: level === "advisory" ? "advisory" : "mandatory",
+            severity: policy.severity,
+            urn,
+            message,
+        });
+    };
+
+    for (const resource of resources) {
+        for (const policy of policies.filter(isResourcePolicy)) {
+            if (levelOf(policy).level === "disabled" || policy.validateResource === undefined) {
+                continue;
+            }
+            const report = reporter(policy);
+            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+            for (const validate of validations) {
+                await guarded(
+                    policy.name,
+                    (message) => violations.push({ policyName: policy.name, enforcementLevel: "advisory", urn: resource.urn, message }),
+                    () => validate(resourceArgs(resource, policy), (message, urn) => report(message, urn ?? resource.urn)),
+                );
+            }
+        }
+    }
+
+    const byUrn = new Map<string, PolicyResource>();
+    const policyResources = resources.map((resource) => {
+        const props = unknownCheckingProxy(resource.props);
+        const policyResource: PolicyResource = {
+            type: resource.type,
+            props,
+            urn: resource.urn,
+            name: resource.name,
+            opts: policyOptions(resource),
+            dependencies: [],
+            propertyDependencies: {},
+            isType: (resourceClass) => typeOf(resourceClass) === resource.type,
+            asType: ((resourceClass: unknown) => (typeOf(resourceClass) === resource.type ? props : undefined)) as PolicyResource["asType"],
+        };
+        byUrn.set(resource.urn, policyResource);
+        return policyResource;
+    });
+    resources.forEach((resource, index) => {
+        const policyResource = policyResources[index]!;
+        const find = (urns: readonly string[]) => urns.map((urn) => byUrn.get(urn)).filter((found): found is PolicyResource => found !== undefined);
+        if (resource.parent !== undefined && byUrn.has(resource.parent)) {
+            policyResource.parent = byUrn.get(resource.parent);
+        }
+        policyResource.dependencies = find(resource.dependencies);
+        policyResource.propertyDependencies = Object.fromEntries(
+            Object.entries(resource.propertyDependencies).map(([key, urns]) => [key, find(urns)]),
+        );
+    });
+
+    for (const policy of policies.filter(isStackPolicy)) {
+        if (levelOf(policy).level === "disabled") {
+            continue;
+        }
+        const args: StackValidationArgs = {
+            resources: policyResources,
+            stackTags,
+            getConfig: <T extends object>() => levelOf(policy).options as T,
+            notApplicable,
+        };
+        await guarded(
+            policy.name,
+            (message) => violations.push({ policyName: policy.name, enforcementLevel: "advisory", message }),
+            () => policy.validateStack(args, reporter(policy)),
+        );
+    }
+    return { violations, remediations, resources };
+}

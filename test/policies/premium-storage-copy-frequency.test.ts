@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { account, replicationPolicy, vault, violations } from "./support/fixtures";
+
+const policy = "premium-storage-copy-frequency";
+
+describe(policy, () => {
+    const premium = account("prm", { sku: { name: "Premium_LRS" } });
+    const log = account("log", {}, "replication-log-storage");
+
+    it("passes 30 s to standard storage and 5 min to premium", async () => {
+        const standard = account("std");
+        expect(await violations([vault("rsv-std"), standard, replicationPolicy("p", { replicationInterval: 30 }, { vault: "rsv-std", accounts: [standard] })], { policy })).toEqual([]);
+        expect(await violations([vault(), premium, log, replicationPolicy("p", { replicationInterval: 300 }, { accounts: [premium] })], { policy })).toEqual([]);
+    });
+
+    it("fails 30 s with a listed premium account (R2)", async () => {
+        const listed = replicationPolicy("fast", { replicationInterval: 30 }, { accounts: [premium] });
+        expect(await violations([vault(), premium, log, listed], { policy })).toEqual([
+            expect.objectContaining({ urn: listed.urn, message: expect.stringMatching(/replication policy fast with premium account\(s\) prm: .*R2/) }),
+        ]);
+    });
+
+    it("fails 30 s when the vault's tagged storage is premium, even if the policy lists nothing", async () => {
+        expect(await violations([vault(), premium, log, replicationPolicy("fast", { replicationInterval: 30 })], { policy })).toHaveLength(1);
+    });
+});
