@@ -71,5 +71,7 @@ export const replicationStorageAccountIds = replicationStorage.replicationStorag
 export const virtualNetworkName = failoverNetwork.virtualNetworkName;
 export const virtualNetworkId = failoverNetwork.virtualNetworkId;
 export const subnetIds = failoverNetwork.subnetIds;
-export const testVirtualNetworkId = failoverNetwork.testVirtualNetworkId;
-export const testSubnetIds = failoverNetwork.testSubnetIds;
+/** The isolated test-failover network, when configured: where test failovers land (A10). */
+export const testVirtualNetwork = failoverNetwork.testVirtualNetwork
+    ? { id: failoverNetwork.testVirtualNetwork.id, name: failoverNetwork.testVirtualNetwork.name, subnetIds: failoverNetwork.testSubnetIds }
+    : null;

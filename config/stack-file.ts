@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 
 /** A project file or stack file that is missing or can't be read; the message names the file. */
 export class StackFileError extends Error {
@@ -32,7 +32,7 @@ function readYaml(path: string): unknown {
         throw new StackFileError(`${path}: file not found`);
     }
     try {
-        return parse(readFileSync(path, "utf8"));
+        return load(readFileSync(path, "utf8"));
     } catch (error) {
         throw new StackFileError(`${path}: not valid YAML: ${(error as Error).message}`);
     }

@@ -33,6 +33,12 @@ function text(value: unknown): string | undefined {
     return typeof value === "string" ? value : undefined;
 }
 
+/** The Azure name a resource gets: its name input where the type has one, else its Pulumi name. */
+export function azureResourceName(type: string, pulumiName: string, inputs: Record<string, unknown>): string {
+    const known = TYPES[type];
+    return (known && text(inputs[known.nameInput])) ?? pulumiName;
+}
+
 /**
  * What Azure would answer for a resource, as far as it follows from the inputs: its
  * name and an ARM id. Used by the plan and the tests in place of a provider.
@@ -40,7 +46,7 @@ function text(value: unknown): string | undefined {
 export function azureMockResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
     const known = TYPES[args.type];
     const inputs = args.inputs as Record<string, unknown>;
-    const name = (known && text(inputs[known.nameInput])) ?? args.name;
+    const name = azureResourceName(args.type, args.name, inputs);
     const group = text(inputs.resourceGroupName) ?? "unknown-group";
     const scope = `/subscriptions/${PLAN_SUBSCRIPTION}/resourceGroups/${group}`;
     let id: string;

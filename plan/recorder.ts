@@ -1,5 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type * as pulumi from "@pulumi/pulumi";
+import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { azureMockResource, withoutId } from "./azure-mocks";
 
 /** One resource registration as the engine would receive it. */
@@ -61,49 +63,67 @@ type Callback = (err: unknown, response: unknown) => void;
  * callback sees only type, name and inputs, but a plan needs parents, dependencies and
  * options such as protect.
  */
-class RecordingMonitor extends MockMonitor {
-    readonly recorded: RecordedResource[] = [];
-    readonly outputs = new Map<string, Record<string, unknown>>();
+function recordingMonitorClass(Base: typeof MockMonitor) {
+    return class RecordingMonitor extends Base {
+        readonly recorded: RecordedResource[] = [];
+        readonly outputs = new Map<string, Record<string, unknown>>();
 
-    override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
-        await super.registerResource(req, (err: unknown, response: unknown) => {
-            if (err === null || err === undefined) {
-                const urn = (response as { getUrn(): string }).getUrn();
-                const propertyDependencies: Record<string, string[]> = {};
-                req.getPropertydependenciesMap().forEach((value, key) => {
-                    propertyDependencies[key] = value.getUrnsList();
-                });
-                this.recorded.push({
-                    urn,
-                    type: req.getType(),
-                    name: req.getName(),
-                    custom: req.getCustom(),
-                    parent: req.getParent() || undefined,
-                    dependencies: req.getDependenciesList(),
-                    propertyDependencies,
-                    provider: req.getProvider() || undefined,
-                    inputs: req.getObject()?.toJavaScript() ?? {},
-                    options: {
-                        protect: req.getProtect(),
-                        retainOnDelete: req.getRetainondelete(),
-                        ignoreChanges: req.getIgnorechangesList(),
-                        deleteBeforeReplace: req.getDeletebeforereplace(),
-                        dependsOn: req.getDependenciesList(),
-                        aliases: req.getAliasesList().length,
-                    },
-                });
-            }
-            callback(err, response);
-        });
-    }
+        override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
+            await super.registerResource(req, (err: unknown, response: unknown) => {
+                if (err === null || err === undefined) {
+                    const urn = (response as { getUrn(): string }).getUrn();
+                    const propertyDependencies: Record<string, string[]> = {};
+                    req.getPropertydependenciesMap().forEach((value, key) => {
+                        propertyDependencies[key] = value.getUrnsList();
+                    });
+                    this.recorded.push({
+                        urn,
+                        type: req.getType(),
+                        name: req.getName(),
+                        custom: req.getCustom(),
+                        parent: req.getParent() || undefined,
+                        dependencies: req.getDependenciesList(),
+                        propertyDependencies,
+                        provider: req.getProvider() || undefined,
+                        inputs: req.getObject()?.toJavaScript() ?? {},
+                        options: {
+                            protect: req.getProtect(),
+                            retainOnDelete: req.getRetainondelete(),
+                            ignoreChanges: req.getIgnorechangesList(),
+                            deleteBeforeReplace: req.getDeletebeforereplace(),
+                            dependsOn: req.getDependenciesList(),
+                            aliases: req.getAliasesList().length,
+                        },
+                    });
+                }
+                callback(err, response);
+            });
+        }
 
-    override registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void {
-        this.outputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
-        super.registerResourceOutputs(req, callback);
-    }
+        override registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void {
+            this.outputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
+            super.registerResourceOutputs(req, callback);
+        }
+    };
+}
+
+/** The Pulumi SDK a program uses: the copy its own folder resolves, so mocks reach it. */
+interface Sdk {
+    pulumi: typeof pulumi;
+    MockMonitor: typeof MockMonitor;
+}
+
+function loadSdk(projectDir: string): Sdk {
+    const projectRequire = createRequire(join(projectDir, "package.json"));
+    return {
+        pulumi: projectRequire("@pulumi/pulumi") as typeof pulumi,
+        MockMonitor: (projectRequire("@pulumi/pulumi/runtime/mocks") as { MockMonitor: typeof MockMonitor }).MockMonitor,
+    };
 }
 
 export interface RecordOptions {
+    /** Folder the program's `@pulumi/pulumi` is resolved from. Default: this project's. */
+    projectDir?: string;
     project: string;
     stack: string;
     organization?: string;
@@ -120,6 +140,7 @@ export interface RecordOptions {
  * every registration. Pulumi's runtime state is process-wide: one recording a process.
  */
 export async function recordProgram(options: RecordOptions): Promise<Recording> {
+    const { pulumi, MockMonitor } = loadSdk(options.projectDir ?? join(__dirname, ".."));
     const organization = options.organization ?? "organization";
     const preview = options.preview ?? true;
     const mocks: pulumi.runtime.Mocks = {
@@ -130,7 +151,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
         call: (args) => args.inputs,
     };
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview, organization);
-    const monitor = new RecordingMonitor(mocks);
+    const monitor = new (recordingMonitorClass(MockMonitor))(mocks);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview, organization);
     pulumi.runtime.setAllConfig(options.config);
     // A program that throws is reported to the caller once, not as a rejection of every
@@ -144,7 +165,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
             return {};
         }
     });
-    await waitForRpcs();
+    await waitForRpcs(pulumi);
     if (failure !== undefined) {
         throw failure.error;
     }
@@ -153,8 +174,8 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
 
 
 /** Resolves once every registration the program started has been answered. */
-function waitForRpcs(): Promise<void> {
+function waitForRpcs(sdk: typeof pulumi): Promise<void> {
     // Internal to the SDK (not in its typings) but exported: what `disconnect` awaits.
-    const runtime = pulumi.runtime as unknown as { waitForRPCs(): Promise<void> };
+    const runtime = sdk.runtime as unknown as { waitForRPCs(): Promise<void> };
     return runtime.waitForRPCs();
 }

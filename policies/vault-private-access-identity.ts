@@ -2,6 +2,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { isVault } from "./lib/azure-types";
 import { describePolicy } from "./lib/describe";
 import { isUnknown, knownString } from "./lib/known";
+import { cite } from "./rules/facts";
 
 export const vaultPrivateAccessIdentity: ResourceValidationPolicy = {
     name: "vault-private-access-identity",
@@ -24,7 +25,7 @@ export const vaultPrivateAccessIdentity: ResourceValidationPolicy = {
         }
         const identity = knownString(readIdentity);
         if (access === "Disabled" && (identity === undefined || identity === "None")) {
-            reportViolation(`${args.name}: public network access is Disabled but the vault has no managed identity for private endpoints (A13)`);
+            reportViolation(`${args.name}: public network access is Disabled but the vault has no managed identity for private endpoints (${cite("A13")})`);
         }
     },
 };

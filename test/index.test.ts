@@ -110,8 +110,10 @@ describe("the dev stack", () => {
         expect(outputs.vaultId).toMatch(/\/providers\/Microsoft\.RecoveryServices\/vaults\/rsv-asr-dr-dev$/);
         expect(outputs.dataStorageAccountId).toMatch(/storageAccounts\/asrstd/);
         expect(Object.keys(outputs.subnetIds as object).sort()).toEqual(["data", "management", "workloads"]);
-        expect(Object.keys(outputs.testSubnetIds as object).sort()).toEqual(["data", "management", "workloads"]);
-        expect((outputs.testSubnetIds as Record<string, string>).workloads).toMatch(/virtualNetworks\/vnet-asr-dr-dev-test\/subnets\/workloads$/);
+        const test = outputs.testVirtualNetwork as { name: string; subnetIds: Record<string, string> };
+        expect(test.name).toBe("vnet-asr-dr-dev-test");
+        expect(Object.keys(test.subnetIds).sort()).toEqual(["data", "management", "workloads"]);
+        expect(test.subnetIds.workloads).toMatch(/virtualNetworks\/vnet-asr-dr-dev-test\/subnets\/workloads$/);
     });
 });
 

@@ -16,6 +16,7 @@ export interface SiteRecoveryVault {
     resource: PolicyResource;
     name: string | undefined;
     location: string | undefined;
+    resourceGroup: string | undefined;
 }
 
 export interface Member {
@@ -51,11 +52,21 @@ export function vaults(resources: readonly PolicyResource[]): SiteRecoveryVault[
             resource,
             name: vaultName(resource.props),
             location: knownString(() => resource.props.location),
+            resourceGroup: knownString(() => resource.props.resourceGroupName),
         }));
 }
 
 function sameName(a: string | undefined, b: string | undefined): boolean {
     return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * True when `props` name `vault`: its name, and its resource group where both are known,
+ * since vaults in different groups may share a name.
+ */
+function servesVault(vault: SiteRecoveryVault, name: string | undefined, props: Record<string, unknown>): boolean {
+    const group = knownString(() => props.resourceGroupName);
+    return sameName(vault.name, name) && (group === undefined || vault.resourceGroup === undefined || sameName(group, vault.resourceGroup));
 }
 
 /** The resources a vault-scoped Site Recovery resource (policy, mapping) refers to under `property`. */
@@ -74,7 +85,7 @@ function referenced(
 /** The vault a replication policy or network mapping belongs to (`resourceName` is the vault's name). */
 export function ownerVault(resource: PolicyResource, all: readonly SiteRecoveryVault[]): SiteRecoveryVault | undefined {
     const name = knownString(() => resource.props.resourceName);
-    return all.find((vault) => sameName(vault.name, name)) ?? all.find((vault) => resource.dependencies.includes(vault.resource));
+    return all.find((vault) => servesVault(vault, name, resource.props)) ?? all.find((vault) => resource.dependencies.includes(vault.resource));
 }
 
 /** The HyperVReplicaAzure settings of a replication policy (`properties.providerSpecificInput`). */
@@ -94,7 +105,7 @@ export function listedAccounts(policy: PolicyResource, resources: readonly Polic
 export function storageOf(vault: SiteRecoveryVault, resources: readonly PolicyResource[], all: readonly SiteRecoveryVault[]): Member[] {
     const members = new Map<PolicyResource, string>();
     for (const resource of resources) {
-        if (isStorageAccount(resource.type) && isSiteRecoveryStorage(resource.props) && sameName(tag(resource.props, VAULT_TAG), vault.name)) {
+        if (isStorageAccount(resource.type) && isSiteRecoveryStorage(resource.props) && servesVault(vault, tag(resource.props, VAULT_TAG), resource.props)) {
             members.set(resource, `tagged ${ROLE_TAG}=${role(resource.props)}`);
         }
     }
@@ -121,7 +132,7 @@ export function networksOf(
     const members = new Map<PolicyResource, string>();
     for (const resource of resources) {
         const value = role(resource.props);
-        if (isVirtualNetwork(resource.type) && value !== undefined && roles.includes(value) && sameName(tag(resource.props, VAULT_TAG), vault.name)) {
+        if (isVirtualNetwork(resource.type) && value !== undefined && roles.includes(value) && servesVault(vault, tag(resource.props, VAULT_TAG), resource.props)) {
             members.set(resource, `tagged ${ROLE_TAG}=${value}`);
         }
     }

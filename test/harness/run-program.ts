@@ -332,14 +332,18 @@ export function shellSplit(s: string): string[] {
     return out;
 }
 
-/** Variables a test runner's environment must not leak into the program (the CLI would not have them). */
-function inheritedEnv(): Record<string, string> {
+/**
+ * This process's environment without what a test runner adds and what the engine sets
+ * itself (PULUMI_NODEJS_*, PULUMI_CONFIG and the names in `engineSets`): what a plugin
+ * the CLI starts would inherit.
+ */
+export function inheritedEnv(engineSets: readonly string[] = ["PULUMI_CONFIG_SECRET_KEYS"]): Record<string, string> {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) {
         if (v === undefined) {
             continue;
         }
-        if (k.startsWith("PULUMI_NODEJS_") || k === "PULUMI_CONFIG" || k === "PULUMI_CONFIG_SECRET_KEYS") {
+        if (k.startsWith("PULUMI_NODEJS_") || k === "PULUMI_CONFIG" || engineSets.includes(k)) {
             continue;
         }
         if (k.startsWith("VITEST") || k === "NODE_V8_COVERAGE") {

@@ -30,4 +30,9 @@ describe(policy, () => {
         expect(analysis.resources[0]?.props).toMatchObject({ minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, resourceGroupName: UNKNOWN });
         expect(analysis.violations.filter((v) => v.policyName === policy)).toEqual([]);
     });
+
+    it("leaves a compliant account alone when remediating", async () => {
+        const analysis = await analyzeStack(policies, [account("st")], { config: { [policy]: "remediate" } });
+        expect(analysis.remediations).toEqual([]);
+    });
 });

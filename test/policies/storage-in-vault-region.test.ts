@@ -39,4 +39,11 @@ describe(policy, () => {
         expect(await violations([vault(), account("st", { location: UNKNOWN })], { policy })).toEqual([]);
         expect(await violations([vault("rsv-dr", UNKNOWN), account("st", { location: "eastus" })], { policy })).toEqual([]);
     });
+
+    it("tells apart two vaults of one name in different resource groups", async () => {
+        const weu = vault("rsv-dr", "westeurope", { resourceGroupName: "rg-weu" });
+        const neu = vault("rsv-dr", "northeurope", { resourceGroupName: "rg-neu" });
+        const stack = [weu, neu, account("stweu", { resourceGroupName: "rg-weu" }), account("stneu", { location: "northeurope", resourceGroupName: "rg-neu" })];
+        expect(await violations(stack, { policy })).toEqual([]);
+    });
 });

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/**
+ * The `--json` document. An interface other tools read: add fields, never rename or
+ * remove them. Unknown values read "[unknown]", secrets "[secret]".
+ */
+export const planDocumentSchema = z.object({
+    stack: z.string(),
+    project: z.string(),
+    resources: z.array(
+        z.object({
+            urn: z.string(),
+            type: z.string(),
+            name: z.string(),
+            parent: z.string().nullable(),
+            dependencies: z.array(z.string()),
+            inputs: z.record(z.string(), z.unknown()),
+            options: z.object({
+                protect: z.boolean(),
+                retainOnDelete: z.boolean(),
+                ignoreChanges: z.array(z.string()),
+                deleteBeforeReplace: z.boolean(),
+            }),
+        }),
+    ),
+    outputs: z.record(z.string(), z.unknown()),
+    violations: z.array(
+        z.object({
+            policyName: z.string(),
+            enforcementLevel: z.enum(["advisory", "mandatory"]),
+            urn: z.string().nullable(),
+            message: z.string(),
+        }),
+    ),
+    summary: z.object({
+        resources: z.number().int(),
+        components: z.number().int(),
+        protected: z.number().int(),
+        byType: z.record(z.string(), z.number().int()),
+        mandatoryViolations: z.number().int(),
+        advisoryViolations: z.number().int(),
+        remediations: z.array(z.object({ policyName: z.string(), urn: z.string(), changed: z.array(z.string()) })),
+    }),
+});
+
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
+export type PlannedResource = PlanDocument["resources"][number];

@@ -1,0 +1,87 @@
+import { policies } from "../policies/pack";
+import type { PlanDocument, PlannedResource } from "./document";
+import { UNKNOWN_TEXT, hasUnknown } from "./values";
+
+const FACT_ID = /\b([AR]\d{1,2}):/g;
+
+/** The fact ids a policy's description cites, e.g. "A1", "R2". */
+function factsOf(policyName: string): string[] {
+    const description = policies.find((policy) => policy.name === policyName)?.description ?? "";
+    return [...new Set([...description.matchAll(FACT_ID)].map((match) => match[1]!))];
+}
+
+function tree(document: PlanDocument): string[] {
+    const children = new Map<string | null, PlannedResource[]>();
+    for (const resource of document.resources) {
+        const siblings = children.get(resource.parent) ?? [];
+        siblings.push(resource);
+        children.set(resource.parent, siblings);
+    }
+    const rows: [string, string, string][] = [];
+    const walk = (resource: PlannedResource, prefix: string, last: boolean, root: boolean) => {
+        const branch = root ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
+        rows.push([`${branch}${resource.type}`, resource.name, resource.options.protect ? "protected" : ""]);
+        const kids = children.get(resource.urn) ?? [];
+        kids.forEach((kid, index) => walk(kid, root ? "" : `${prefix}${last ? "   " : "│  "}`, index === kids.length - 1, false));
+    };
+    for (const root of children.get(null) ?? []) {
+        walk(root, "", true, true);
+    }
+    const typeWidth = Math.max(4, ...rows.map(([type]) => type.length));
+    const nameWidth = Math.max(4, ...rows.map(([, name]) => name.length));
+    return [
+        `     ${"Type".padEnd(typeWidth)}  ${"Name".padEnd(nameWidth)}  Plan`,
+        ...rows.map(([type, name, flag]) => ` +   ${type.padEnd(typeWidth)}  ${name.padEnd(nameWidth)}  create${flag ? ` (${flag})` : ""}`),
+    ];
+}
+
+function output(value: unknown): string {
+    if (value === UNKNOWN_TEXT) {
+        return "(known after deployment)";
+    }
+    const text = JSON.stringify(value);
+    return hasUnknown(value) ? `${text} (parts known after deployment)` : text;
+}
+
+/** The plan for people: like `pulumi preview`, then the policy findings, the outputs and what to do next. */
+export function renderText(document: PlanDocument): string {
+    const { summary } = document;
+    const lines = [`Plan for ${document.project}/${document.stack} (offline preview: no Azure, no Pulumi CLI)`, "", ...tree(document), ""];
+    lines.push(
+        `Resources: ${summary.resources} to create (${summary.resources - summary.components} Azure, ${summary.components} components including the stack), ${summary.protected} protected`,
+        "",
+    );
+    lines.push("Policies (asr-hyperv-prerequisites):");
+    for (const level of ["mandatory", "advisory"] as const) {
+        const found = document.violations.filter((violation) => violation.enforcementLevel === level);
+        lines.push(`  ${level}: ${found.length === 0 ? "none" : found.length}`);
+        for (const violation of found) {
+            const facts = factsOf(violation.policyName);
+            const resource = document.resources.find((r) => r.urn === violation.urn);
+            lines.push(`    [${[...facts, violation.policyName].join(" ")}]${resource ? ` ${resource.type} ${resource.name}` : " stack"}`);
+            lines.push(`      ${violation.message}`);
+        }
+    }
+    for (const remediation of summary.remediations) {
+        lines.push(`  remediated: ${remediation.policyName} set ${remediation.changed.join(", ")} on ${remediation.urn}`);
+    }
+    lines.push("", "Outputs:");
+    const outputs = Object.entries(document.outputs);
+    lines.push(...(outputs.length === 0 ? ["  (none)"] : outputs.map(([key, value]) => `  ${key}: ${output(value)}`)));
+    lines.push("", "Next:");
+    if (summary.mandatoryViolations > 0) {
+        lines.push(
+            "  Fix the mandatory violations above: each names its resource and the fact (shared/reference/asr-hyperv-facts.md)",
+            "  that requires it. Then run the plan again; `pulumi up --policy-pack policies` would refuse this stack.",
+        );
+    } else {
+        lines.push(
+            "  az login && pulumi login",
+            `  pulumi stack select ${document.stack} --create`,
+            "  pulumi preview --policy-pack policies",
+            "  pulumi up --policy-pack policies",
+            "  Then install the Site Recovery Provider on the VMM server and register it with the vault.",
+        );
+    }
+    return `${lines.join("\n")}\n`;
+}

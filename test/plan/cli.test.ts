@@ -1,0 +1,112 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { planDocumentSchema, type PlanDocument } from "../../plan/document";
+import { REPO_ROOT } from "../support/record";
+
+/** Runs `npm run plan -- <args>` as a user would (the same entry point, in a process of its own). */
+function plan(...args: string[]) {
+    const result = spawnSync(process.execPath, [join(REPO_ROOT, "plan", "main.cjs"), ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function planJson(...args: string[]): { code: number | null; document: PlanDocument } {
+    const { code, stdout, stderr } = plan(...args, "--json");
+    expect(stderr).toBe("");
+    return { code, document: planDocumentSchema.parse(JSON.parse(stdout)) };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "asr-plan-test-"));
+
+describe("npm run plan", () => {
+    it("plans the dev stack: exit 0, every resource with its parent, dependencies and options", () => {
+        const { code, document } = planJson("--stack", "dev");
+        expect(code).toBe(0);
+        expect(document).toMatchObject({ stack: "dev", project: "asr-hyperv" });
+        const byName = new Map(document.resources.map((resource) => [resource.name, resource]));
+        const vault = document.resources.find((r) => r.type === "asr-hyperv:index:RecoveryVault")!;
+        const vaultResource = document.resources.find((r) => r.type === "azure-native:recoveryservices:Vault")!;
+        expect(vaultResource.parent).toBe(vault.urn);
+        expect(vaultResource.options).toEqual({ protect: true, retainOnDelete: false, ignoreChanges: [], deleteBeforeReplace: false });
+        expect(vaultResource.inputs).toMatchObject({ vaultName: "rsv-asr-dr-dev", resourceGroupName: "rg-asr-dr-dev" });
+        expect(document.resources.find((r) => r.type === "azure-native:authorization:ManagementLockByScope")).toBeUndefined();
+        const subnet = byName.get("network-subnet-data")!;
+        expect(subnet.dependencies).toEqual(expect.arrayContaining([byName.get("network-vnet")!.urn, byName.get("network-nsg-data")!.urn]));
+        expect(document.summary).toMatchObject({ resources: 21, protected: 2, mandatoryViolations: 0 });
+        expect(document.summary.byType["azure-native:network:Subnet"]).toBe(6);
+        expect(document.outputs).toMatchObject({ vaultName: "rsv-asr-dr-dev", vaultId: "[unknown]", location: "westeurope" });
+        expect(document.violations).toEqual([]);
+    });
+
+    it("plans the premium stack: premium data and standard log accounts, both protected", () => {
+        const { code, document } = planJson("--stack", "premium");
+        expect(code).toBe(0);
+        const accounts = document.resources.filter((r) => r.type === "azure-native:storage:StorageAccount");
+        expect(accounts.map((a) => [a.name, (a.inputs.sku as { name: string }).name, a.options.protect])).toEqual([
+            ["storage-standard", "Standard_GRS", true],
+            ["storage-premium", "Premium_LRS", true],
+        ]);
+        expect(document.resources.find((r) => r.type === "azure-native:recoveryservices:Vault")?.inputs.location).toBe("northeurope");
+    });
+
+    it("shows people a tree, the policy verdict, outputs and next steps", () => {
+        const { code, stdout } = plan("--stack", "dev");
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/├─ asr-hyperv:index:RecoveryVault\s+vault/);
+        expect(stdout).toMatch(/└─ azure-native:recoveryservices:Vault\s+vault\s+create \(protected\)/);
+        expect(stdout).toMatch(/mandatory: none/);
+        expect(stdout).toMatch(/vaultId: \(known after deployment\)/);
+        expect(stdout).toMatch(/pulumi up --policy-pack policies/);
+    });
+
+    it("exits 1 for another team's project with a mandatory violation, naming the resource", () => {
+        const { code, document } = planJson("--cwd", "test/fixtures/team-project");
+        expect(code).toBe(1);
+        const account = document.resources.find((r) => r.name === "team-replicas")!;
+        expect(document.violations).toEqual([
+            {
+                policyName: "storage-in-vault-region",
+                enforcementLevel: "mandatory",
+                urn: account.urn,
+                message: expect.stringMatching(/storage account team-replicas .* of vault team-vault: storage is in "northeurope"/),
+            },
+        ]);
+        expect(plan("--cwd", "test/fixtures/team-project").stdout).toMatch(/\[A1 storage-in-vault-region\] azure-native:storage:StorageAccount team-replicas/);
+    });
+
+    it("honours --policy-pack-config", () => {
+        const config = join(scratch, "advisory.json");
+        writeFileSync(config, JSON.stringify({ "storage-in-vault-region": "advisory" }));
+        const { code, document } = planJson("--cwd", "test/fixtures/team-project", "--policy-pack-config", config);
+        expect(code).toBe(0);
+        expect(document.violations[0]?.enforcementLevel).toBe("advisory");
+    });
+
+    it.each<[string, string[], RegExp]>([
+        ["bad config", ["--stack", "dev", "--cwd", "test/fixtures/bad-config"], /asr-hyperv:storage\.redundancy: "ZRS" is not allowed; allowed: GRS, RAGRS, LRS/],
+        ["a missing stack file", ["--stack", "prod"], /Pulumi\.prod\.yaml: file not found/],
+        ["an unknown policy in the pack config", ["--policy-pack-config", "test/fixtures/bad-policy-config.json"], /no policy "storage-in-region"/],
+        ["an unknown flag", ["--stak", "dev"], /Unknown option '--stak'/],
+    ])("exits 2 for %s, saying what is wrong, with no plan", (_, args, message) => {
+        const { code, stdout, stderr } = plan(...args);
+        expect(code).toBe(2);
+        expect(stdout).toBe("");
+        expect(stderr).toMatch(message);
+    });
+
+    it("writes a Mermaid diagram naming every Azure resource, in its region and resource group", () => {
+        const file = join(scratch, "plan.md");
+        const { document } = planJson("--stack", "dev", "--diagram", file);
+        const diagram = readFileSync(file, "utf8");
+        expect(diagram).toMatch(/```mermaid\nflowchart TB/);
+        expect(diagram).toMatch(/Region: westeurope/);
+        expect(diagram).toMatch(/Resource group: rg-asr-dr-dev/);
+        for (const resource of document.resources.filter((r) => r.type.startsWith("azure-native:") && r.type !== "azure-native:resources:ResourceGroup")) {
+            expect(diagram, resource.name).toContain(resource.name);
+        }
+        expect(diagram).toMatch(/r\d+ -->\|replicates to\| r\d+/);
+        expect(diagram).toMatch(/r\d+ -->\|fails over into\| r\d+/);
+    });
+});
