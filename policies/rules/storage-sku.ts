@@ -1,8 +1,12 @@
 import { cite } from "./facts";
 
-/** Redundancy of a standard replication (or log) account, as config names it (A3). */
-export const STANDARD_REDUNDANCIES = ["GRS", "RAGRS", "LRS"] as const;
-export type StandardRedundancy = (typeof STANDARD_REDUNDANCIES)[number];
+/**
+ * Redundancy of a standard replication (or log) account, as config names it (A3). An
+ * `as const` object, the form Pulumi's multi-language schema takes as an enum.
+ */
+export const StandardRedundancy = { GRS: "GRS", RAGRS: "RAGRS", LRS: "LRS" } as const;
+export type StandardRedundancy = (typeof StandardRedundancy)[keyof typeof StandardRedundancy];
+export const STANDARD_REDUNDANCIES: readonly StandardRedundancy[] = Object.values(StandardRedundancy);
 
 /** Storage SKUs that may hold replicated data or replication logs (A3, A5). */
 export const REPLICATION_STORAGE_SKUS = ["Standard_LRS", "Standard_GRS", "Standard_RAGRS", "Premium_LRS"] as const;

@@ -1,8 +1,9 @@
 import { cite } from "./facts";
 
-/** Vault storage redundancy values Site Recovery vaults are created with (A12). */
-export const VAULT_REDUNDANCIES = ["GeoRedundant", "LocallyRedundant"] as const;
-export type VaultRedundancy = (typeof VAULT_REDUNDANCIES)[number];
+/** Vault storage redundancy values Site Recovery vaults are created with (A12); an enum in the component schema. */
+export const VaultRedundancy = { GeoRedundant: "GeoRedundant", LocallyRedundant: "LocallyRedundant" } as const;
+export type VaultRedundancy = (typeof VaultRedundancy)[keyof typeof VaultRedundancy];
+export const VAULT_REDUNDANCIES: readonly VaultRedundancy[] = Object.values(VaultRedundancy);
 
 /**
  * A12: the vault's storage redundancy must be stated when it is created, because

@@ -432,7 +432,7 @@ describe("language host helpers", () => {
                 "",
             ].join("\n"),
         );
-        expect(readStackConfig(dir, "dev", "proj")).toEqual({
+        expect(readStackConfig(dir, "dev")).toEqual({
             config: {
                 "proj:region": "us",
                 "proj:size": "2",
@@ -442,11 +442,6 @@ describe("language host helpers", () => {
                 "azure-native:location": "westeurope",
             },
             secureKeys: ["proj:password"],
-        });
-        expect(readStackConfig(dir, "other", "proj").config).toEqual({
-            "proj:region": "eu",
-            "proj:size": "2",
-            "proj:mode": "fast",
         });
     });
 

@@ -21,6 +21,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import { readStack } from "../../config/stack-file";
 
 import { startFakeEngine, type FakeEngineOptions, type FakeEngineRecords } from "./fake-engine";
 
@@ -210,56 +211,16 @@ export interface StackConfig {
 }
 
 /**
- * The config `pulumi up` would read for a stack: `config:` of `Pulumi.<stack>.yaml`, over the defaults
- * (`default:`/`value:` or plain values) of the `config:` block of Pulumi.yaml. Keys without a namespace
- * belong to the project. Values are strings, or JSON for booleans, numbers, lists and maps (as the CLI
- * passes them). `secure:` values cannot be decrypted here: their keys are returned in `secureKeys`.
+ * The config `pulumi up` would read for a stack, as config/stack-file reads it; `secure:`
+ * values can't be decrypted here, so their keys are returned in `secureKeys` instead.
  */
-export function readStackConfig(projectDir: string, stack: string, project: string): StackConfig {
-    const parse = loadYamlParser([projectDir, __dirname]);
-    const result: StackConfig = { config: {}, secureKeys: [] };
-    const qualify = (key: string): string => {
-        const { namespace, name } = parseConfigKey(key, project);
-        return `${namespace}:${name}`;
-    };
-    const toValue = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
-    const isSecure = (v: unknown): boolean => isRecord(v) && Object.keys(v).length === 1 && "secure" in v;
-
-    const projectFile = readProjectFile(projectDir);
-    const projectDoc = parse(fs.readFileSync(projectFile.path, "utf8"));
-    const projectConfig = isRecord(projectDoc) ? projectDoc["config"] : undefined;
-    if (isRecord(projectConfig)) {
-        for (const [key, decl] of Object.entries(projectConfig)) {
-            if (isRecord(decl)) {
-                const v = "value" in decl ? decl["value"] : decl["default"];
-                if (v !== undefined) {
-                    result.config[qualify(key)] = toValue(v);
-                }
-            } else if (decl !== undefined && decl !== null) {
-                result.config[qualify(key)] = toValue(decl);
-            }
-        }
+export function readStackConfig(projectDir: string, stack: string): StackConfig {
+    const settings = readStack(projectDir, stack);
+    const config = { ...settings.config };
+    for (const key of settings.secretKeys) {
+        delete config[key];
     }
-
-    const stackFile = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`]
-        .map((f) => path.join(projectDir, f))
-        .find((f) => fs.existsSync(f));
-    if (stackFile !== undefined) {
-        const doc = parse(fs.readFileSync(stackFile, "utf8"));
-        const cfg = isRecord(doc) ? doc["config"] : undefined;
-        if (isRecord(cfg)) {
-            for (const [key, value] of Object.entries(cfg)) {
-                const k = qualify(key);
-                if (isSecure(value) || (isRecord(value) && JSON.stringify(value).includes('"secure"'))) {
-                    result.secureKeys.push(k);
-                    delete result.config[k];
-                } else {
-                    result.config[k] = toValue(value);
-                }
-            }
-        }
-    }
-    return result;
+    return { config, secureKeys: settings.secretKeys };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -443,7 +404,7 @@ export async function runProgramAsLanguageHost(options: RunProgramOptions): Prom
         }
     };
     if (options.stackConfigFile === true) {
-        const fromFiles = readStackConfig(options.projectDir, options.stack, project);
+        const fromFiles = readStackConfig(options.projectDir, options.stack);
         const given = new Set(
             Object.keys(options.secretConfig ?? {}).map((k) => {
                 const { namespace, name } = parseConfigKey(k, project);

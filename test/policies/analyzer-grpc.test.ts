@@ -140,7 +140,7 @@ beforeAll(async () => {
     // The engine passes its own gRPC address; give the pack a real one to call back, as the engine does.
     engine = await startFakeEngine({ project: PROJECT, stack: STACK, organization: ORGANIZATION });
     // The decrypted stack config the engine puts in PULUMI_CONFIG and sends with ConfigureStack.
-    const stackConfig = readStackConfig(REPO_ROOT, STACK, PROJECT).config;
+    const stackConfig = readStackConfig(REPO_ROOT, STACK).config;
     pack = await startPolicyPack({
         packDir: PACK_DIR,
         engineAddress: engine.address,
