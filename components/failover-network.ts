@@ -133,7 +133,10 @@ export class FailoverNetwork extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        // Azure rejects concurrent changes to subnets of one network, so they are made one after another.
+        // Subnets are resources of their own, so each can carry its NSG and output its id; the
+        // network leaves out `subnets`, which Azure (API 2023-11-01 on) and azure-native take
+        // as "keep the existing ones". Azure rejects concurrent changes to subnets of one
+        // network, so they are made one after another.
         let previous: network.Subnet | undefined;
         const ids: pulumi.Output<[string, string]>[] = [];
         for (const subnet of subnets) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { azureName, sameRegion } from "../policies/rules";
 import { ROLE_TAG } from "../policies/rules/role-tags";
+import { DEFAULT_VAULT, SECURE_PAGE_BLOB_ACCOUNT } from "./support/expected";
 import { ofType, only, recordStack, stackOutputs } from "./support/record";
 
 const PREMIUM = JSON.stringify({ performance: "Premium", redundancy: "LRS" });
@@ -17,16 +18,7 @@ describe("the dev stack", () => {
 
     it("creates a Standard vault, geo-redundant from the start, with soft delete and an identity", async () => {
         const vault = only(await recordStack("dev"), "azure-native:recoveryservices:Vault");
-        expect(vault.inputs).toMatchObject({
-            vaultName: "rsv-asr-dr-dev",
-            sku: { name: "Standard" },
-            identity: { type: "SystemAssigned" },
-            properties: {
-                publicNetworkAccess: "Enabled",
-                redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" },
-                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
-            },
-        });
+        expect(vault.inputs).toMatchObject({ ...DEFAULT_VAULT, vaultName: "rsv-asr-dr-dev" });
         expect(vault.options.protect).toBe(true);
     });
 
@@ -34,13 +26,8 @@ describe("the dev stack", () => {
         const accounts = ofType(await recordStack("dev"), "azure-native:storage:StorageAccount");
         expect(accounts).toHaveLength(1);
         expect(accounts[0]!.inputs).toMatchObject({
-            kind: "StorageV2",
+            ...SECURE_PAGE_BLOB_ACCOUNT,
             sku: { name: "Standard_GRS" },
-            isHnsEnabled: false,
-            minimumTlsVersion: "TLS1_2",
-            enableHttpsTrafficOnly: true,
-            allowBlobPublicAccess: false,
-            allowCrossTenantReplication: false,
             tags: { [ROLE_TAG]: "replication-storage", costCenter: "dr" },
         });
         expect(accounts[0]!.options.protect).toBe(true);
@@ -129,7 +116,7 @@ describe("a premium stack", () => {
         const standardName = only(standard, "azure-native:storage:StorageAccount").inputs.accountName;
         expect(accounts[0]!.inputs.accountName).toBe(standardName);
         for (const account of accounts) {
-            expect(account.inputs).toMatchObject({ kind: "StorageV2", minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false });
+            expect(account.inputs).toMatchObject(SECURE_PAGE_BLOB_ACCOUNT);
             expect(account.options.protect).toBe(true);
         }
         const outputs = stackOutputs(premium);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ReplicationStorage } from "../../components";
 import { azureName } from "../../policies/rules";
+import { SECURE_PAGE_BLOB_ACCOUNT } from "../support/expected";
 import { ofType, only, record } from "../support/record";
 
 describe("ReplicationStorage", () => {
@@ -13,13 +14,8 @@ describe("ReplicationStorage", () => {
         expect(account.parent).toBe(only(recording, "asr-hyperv:index:ReplicationStorage").urn);
         expect(account.options.protect).toBe(true);
         expect(account.inputs).toMatchObject({
-            kind: "StorageV2",
+            ...SECURE_PAGE_BLOB_ACCOUNT,
             sku: { name: "Standard_GRS" },
-            isHnsEnabled: false,
-            minimumTlsVersion: "TLS1_2",
-            enableHttpsTrafficOnly: true,
-            allowBlobPublicAccess: false,
-            allowCrossTenantReplication: false,
             tags: { "asr-hyperv:role": "replication-storage", "asr-hyperv:vault": "rsv-dr" },
         });
         expect(account.inputs.networkRuleSet).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RecoveryVault } from "../../components";
+import { DEFAULT_VAULT } from "../support/expected";
 import { ofType, only, record } from "../support/record";
 
 describe("RecoveryVault", () => {
@@ -10,15 +11,9 @@ describe("RecoveryVault", () => {
         const vault = only(recording, "azure-native:recoveryservices:Vault");
         expect(vault.name).toBe("dr");
         expect(vault.inputs).toMatchObject({
+            ...DEFAULT_VAULT,
             vaultName: "rsv-dr",
             location: "westeurope",
-            sku: { name: "Standard" },
-            identity: { type: "SystemAssigned" },
-            properties: {
-                publicNetworkAccess: "Enabled",
-                redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" },
-                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
-            },
             tags: { "asr-hyperv:role": "vault", "asr-hyperv:vault": "rsv-dr" },
         });
         expect(vault.options.protect).toBe(true);

@@ -1,0 +1,20 @@
+/** What a Site Recovery vault made by RecoveryVault looks like with its defaults. */
+export const DEFAULT_VAULT = {
+    sku: { name: "Standard" },
+    identity: { type: "SystemAssigned" },
+    properties: {
+        publicNetworkAccess: "Enabled",
+        redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" },
+        securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
+    },
+};
+
+/** What every replication account looks like: page-blob capable (A7) and secure by default. */
+export const SECURE_PAGE_BLOB_ACCOUNT = {
+    kind: "StorageV2",
+    isHnsEnabled: false,
+    minimumTlsVersion: "TLS1_2",
+    enableHttpsTrafficOnly: true,
+    allowBlobPublicAccess: false,
+    allowCrossTenantReplication: false,
+};
