@@ -32,6 +32,7 @@ const replicationStorage = new ReplicationStorage("storage", {
     vaultName: config.vault.name,
     performance: config.storage.performance,
     redundancy: config.storage.redundancy,
+    nameSeed: config.storage.nameSeed,
     firewall: config.storage.firewall,
     protect: config.protect,
     tags: config.tags,

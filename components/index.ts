@@ -1,3 +1,4 @@
+export * from "./choices";
 export * from "./vault";
 export * from "./replication-storage";
 export * from "./failover-network";

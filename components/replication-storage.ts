@@ -1,21 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
 import {
+    PAGE_BLOB_KIND,
+    PREMIUM_SKU,
     SECURE_TRANSPORT,
-    firewallAllowsTrustedServices,
-    pageBlobCapableAccount,
-    premiumHasLogAccount,
+    TRUSTED_SERVICES_BYPASS,
+    azureName,
+    firewallEntries,
     replicationStorageSku,
-    secureTransport,
     standardSku,
     storageInVaultRegion,
     type StandardRedundancy,
 } from "../policies/rules";
+import type { StoragePerformance } from "./choices";
 import { storageAccountName } from "./naming";
 import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
-
-export const StoragePerformance = { Standard: "Standard", Premium: "Premium" } as const;
-export type StoragePerformance = (typeof StoragePerformance)[keyof typeof StoragePerformance];
 
 /** Storage firewall: deny by default, allow these, and always let trusted Microsoft services through (A11). */
 export interface StorageFirewallArgs {
@@ -46,7 +45,13 @@ export interface ReplicationStorageArgs {
     firewall?: StorageFirewallArgs;
     /** Protect the accounts from deletion by Pulumi. Default: true. */
     protect?: boolean;
-    /** Name of the standard account. Default: derived from organization, project, stack and component name. */
+    /**
+     * Mixed into the derived account names. Default: none, so names follow from project,
+     * stack and component name alone; set it (e.g. to the subscription id) where another
+     * organization might use the same project and stack names. Changing it renames the accounts.
+     */
+    nameSeed?: string;
+    /** Name of the standard account. Default: derived from project, stack, component name and `nameSeed`. */
     standardAccountName?: string;
     /** Name of the premium account. Default: derived like the standard one. */
     premiumAccountName?: string;
@@ -74,18 +79,27 @@ export class ReplicationStorage extends pulumi.ComponentResource {
 
         const performance = args.performance ?? "Standard";
         const premium = performance === "Premium";
-        const identity = {
-            organization: pulumi.getOrganization(),
-            project: pulumi.getProject(),
-            stack: pulumi.getStack(),
-            component: name,
-        };
+        const standardSkuName = standardSku(args.redundancy ?? "GRS");
+        const identity = { project: pulumi.getProject(), stack: pulumi.getStack(), component: name, seed: args.nameSeed };
+        const standardName = args.standardAccountName ?? storageAccountName({ ...identity, role: "std" });
+        const premiumName = args.premiumAccountName ?? storageAccountName({ ...identity, role: "prm" });
+        // Callers in other languages are not type-checked: the rules judge what arrives.
+        const problems = [
+            storageInVaultRegion(args.location, args.vaultLocation),
+            replicationStorageSku(standardSkuName),
+            azureName("storageAccount", standardName),
+            premium ? azureName("storageAccount", premiumName) : undefined,
+            ...(args.firewall === undefined ? [] : firewallEntries(args.firewall.ipRules ?? [], args.firewall.subnetIds ?? [])),
+        ].filter((problem) => problem !== undefined);
+        if (problems.length > 0) {
+            throw new Error(`ReplicationStorage ${name}: ${problems.join("; ")}`);
+        }
         const networkRuleSet =
             args.firewall === undefined
                 ? undefined
                 : {
                       defaultAction: "Deny" as const,
-                      bypass: "AzureServices",
+                      bypass: TRUSTED_SERVICES_BYPASS,
                       ipRules: (args.firewall.ipRules ?? []).map((value) => ({ iPAddressOrRange: value, action: "Allow" as const })),
                       virtualNetworkRules: (args.firewall.subnetIds ?? []).map((id) => ({
                           virtualNetworkResourceId: id,
@@ -93,24 +107,14 @@ export class ReplicationStorage extends pulumi.ComponentResource {
                       })),
                   };
 
-        const account = (suffix: string, accountName: string, sku: string, role: Role) => {
-            const problems = [
-                storageInVaultRegion(args.location, args.vaultLocation),
-                replicationStorageSku(sku),
-                pageBlobCapableAccount("StorageV2", false),
-                firewallAllowsTrustedServices(networkRuleSet),
-                ...secureTransport(SECURE_TRANSPORT),
-            ].filter((problem) => problem !== undefined);
-            if (problems.length > 0) {
-                throw new Error(`ReplicationStorage ${name}: account ${accountName}: ${problems.join("; ")}`);
-            }
-            return new storage.StorageAccount(
+        const account = (suffix: string, accountName: string, sku: string, role: Role) =>
+            new storage.StorageAccount(
                 `${name}-${suffix}`,
                 {
                     accountName,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
-                    kind: "StorageV2",
+                    kind: PAGE_BLOB_KIND,
                     sku: { name: sku },
                     isHnsEnabled: false,
                     ...SECURE_TRANSPORT,
@@ -120,28 +124,11 @@ export class ReplicationStorage extends pulumi.ComponentResource {
                 },
                 { parent: this, protect: args.protect ?? true },
             );
-        };
 
-        const standardSkuName = standardSku(args.redundancy ?? "GRS");
-        const skus = premium ? ["Premium_LRS", standardSkuName] : [standardSkuName];
-        const pairing = premiumHasLogAccount(skus);
-        if (pairing !== undefined) {
-            throw new Error(`ReplicationStorage ${name}: ${pairing}`);
-        }
-
-        this.standardAccount = account(
-            "standard",
-            args.standardAccountName ?? storageAccountName({ ...identity, role: "std" }),
-            standardSkuName,
-            premium ? ROLES.logStorage : ROLES.replicationStorage,
-        );
+        // Premium data always comes with the standard account, which then holds the logs (A6).
+        this.standardAccount = account("standard", standardName, standardSkuName, premium ? ROLES.logStorage : ROLES.replicationStorage);
         if (premium) {
-            this.premiumAccount = account(
-                "premium",
-                args.premiumAccountName ?? storageAccountName({ ...identity, role: "prm" }),
-                "Premium_LRS",
-                ROLES.replicationStorage,
-            );
+            this.premiumAccount = account("premium", premiumName, PREMIUM_SKU, ROLES.replicationStorage);
         }
 
         const data = this.premiumAccount ?? this.standardAccount;

@@ -3,9 +3,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import { VAULT_REDUNDANCIES, azureName, vaultRedundancySetAtCreation, type VaultRedundancy } from "../policies/rules";
 import { ROLES, ROLE_TAG, VAULT_TAG } from "../policies/rules/role-tags";
-
-export const VaultPublicNetworkAccess = { Enabled: "Enabled", Disabled: "Disabled" } as const;
-export type VaultPublicNetworkAccess = (typeof VaultPublicNetworkAccess)[keyof typeof VaultPublicNetworkAccess];
+import type { VaultPublicNetworkAccess } from "./choices";
 
 export interface RecoveryVaultArgs {
     /** Resource group that holds the vault. */

@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { defaultResourceName } from "../components/naming";
 import { defaultSubnets, mirrorSubnets } from "../components/subnet-mirror";
-import { type StandardRedundancy, type SubnetPlan, type VaultRedundancy } from "../policies/rules";
+import type { StoragePerformance, VaultPublicNetworkAccess } from "../components/choices";
+import type { StandardRedundancy, SubnetPlan, VaultRedundancy } from "../policies/rules";
 import { LOCATION_KEY, NAMESPACE, TOP_LEVEL_KEYS, configSchema, type ParsedConfig } from "./schema";
 import { describeIssue } from "./messages";
 
@@ -16,12 +17,13 @@ export interface StackConfig {
     vault: {
         name: string;
         storageRedundancy: VaultRedundancy;
-        publicNetworkAccess: "Enabled" | "Disabled";
+        publicNetworkAccess: VaultPublicNetworkAccess;
         lock: boolean;
     };
     storage: {
-        performance: "Standard" | "Premium";
+        performance: StoragePerformance;
         redundancy: StandardRedundancy;
+        nameSeed?: string | undefined;
         firewall?: { ipRules: string[]; subnetIds: string[] } | undefined;
     };
     network: {

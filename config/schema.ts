@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { StoragePerformance, VaultPublicNetworkAccess } from "../components/choices";
 import {
     AZURE_REGIONS,
     STANDARD_REDUNDANCIES,
     VAULT_REDUNDANCIES,
     azureName,
     cite,
+    firewallEntries,
     isolatedTestNetwork,
     normalizeRegion,
     subnetLayout,
@@ -68,14 +70,15 @@ export const configSchema = z
             .strictObject({
                 name: azureNamed("vault").optional(),
                 storageRedundancy: allowedValues(VAULT_REDUNDANCIES, "A12").default("GeoRedundant"),
-                publicNetworkAccess: allowedValues(["Enabled", "Disabled"] as const, "A13").default("Enabled"),
+                publicNetworkAccess: allowedValues(Object.values(VaultPublicNetworkAccess), "A13").default("Enabled"),
                 lock: z.boolean().default(false),
             })
-            .default({ storageRedundancy: "GeoRedundant", publicNetworkAccess: "Enabled", lock: false }),
+            .prefault({}),
         storage: z
             .strictObject({
-                performance: allowedValues(["Standard", "Premium"] as const, "A5").default("Standard"),
+                performance: allowedValues(Object.values(StoragePerformance), "A5").default("Standard"),
                 redundancy: allowedValues(STANDARD_REDUNDANCIES, "A3").default("GRS"),
+                nameSeed: z.string().min(1).optional(),
                 firewall: z
                     .strictObject({
                         ipRules: z.array(z.string()).default([]),
@@ -83,7 +86,7 @@ export const configSchema = z
                     })
                     .optional(),
             })
-            .default({ performance: "Standard", redundancy: "GRS" }),
+            .prefault({}),
         network: z
             .strictObject({
                 name: azureNamed("virtualNetwork").optional(),
@@ -91,12 +94,17 @@ export const configSchema = z
                 subnets: z.array(subnet).min(1).optional(),
                 testFailover: testFailover.optional(),
             })
-            .default({ addressSpace: ["10.50.0.0/16"] }),
+            .prefault({}),
         protect: z.boolean().default(true),
         tags: z.record(z.string(), z.string()).default({}),
     })
     .superRefine((config, ctx) => {
-        const { network } = config;
+        const { network, storage } = config;
+        if (storage.firewall !== undefined) {
+            for (const problem of firewallEntries(storage.firewall.ipRules, storage.firewall.subnetIds)) {
+                ctx.addIssue({ code: "custom", path: ["storage", "firewall"], message: problem });
+            }
+        }
         const subnets = network.subnets ?? [];
         for (const problem of subnetLayout(network.addressSpace, subnets)) {
             ctx.addIssue({ code: "custom", path: ["network"], message: problem });
@@ -112,7 +120,6 @@ export const configSchema = z
         }
     });
 
-export type ConfigInput = z.input<typeof configSchema>;
 export type ParsedConfig = z.output<typeof configSchema>;
 
 /** Top-level keys, as they appear after the namespace (`asr-hyperv:<key>`). */

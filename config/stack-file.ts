@@ -14,8 +14,6 @@ export interface ProjectSettings {
     name: string;
     /** `main` from Pulumi.yaml, relative to the project folder. Default: ".". */
     main: string;
-    /** `runtime.options.typescript`. Default: true. */
-    typescript: boolean;
 }
 
 export interface StackSettings {
@@ -23,7 +21,7 @@ export interface StackSettings {
     stack: string;
     /** Config as the engine hands it to a program: `<namespace>:<key>` to text, objects as JSON. */
     config: Record<string, string>;
-    /** Keys whose values are encrypted in the stack file; offline they read as "[secret]". */
+    /** Keys whose values are encrypted in the stack file; they can't be decrypted offline and read as "[secret]". */
     secretKeys: string[];
 }
 
@@ -48,13 +46,7 @@ export function readProject(projectDir: string): ProjectSettings {
     if (!isRecord(project) || typeof project.name !== "string") {
         throw new StackFileError(`${path}: no project name`);
     }
-    const runtime = project.runtime;
-    const options = isRecord(runtime) && isRecord(runtime.options) ? runtime.options : {};
-    return {
-        name: project.name,
-        main: typeof project.main === "string" ? project.main : ".",
-        typescript: options.typescript !== false,
-    };
+    return { name: project.name, main: typeof project.main === "string" ? project.main : "." };
 }
 
 /** `<project>:key` for a bare key, as Pulumi qualifies keys without a namespace. */

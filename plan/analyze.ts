@@ -58,6 +58,36 @@ export class PolicyConfigError extends Error {
 
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
+interface OptionSchema {
+    type?: string;
+    enum?: unknown[];
+    items?: OptionSchema;
+}
+
+const JSON_TYPES: Record<string, (value: unknown) => boolean> = {
+    array: Array.isArray,
+    boolean: (value) => typeof value === "boolean",
+    integer: Number.isInteger,
+    number: (value) => typeof value === "number",
+    object: (value) => value !== null && typeof value === "object" && !Array.isArray(value),
+    string: (value) => typeof value === "string",
+};
+
+/** Why `value` does not fit the JSON schema of a policy option (the subset policies here use), or undefined. */
+function misfit(value: unknown, schema: OptionSchema, where: string): string | undefined {
+    if (schema.type !== undefined && JSON_TYPES[schema.type]?.(value) === false) {
+        return `${where}: ${JSON.stringify(value)} is not ${schema.type === "array" || schema.type === "integer" ? "an" : "a"} ${schema.type}`;
+    }
+    if (schema.enum !== undefined && !schema.enum.includes(value)) {
+        return `${where}: ${JSON.stringify(value)} is not one of ${schema.enum.map((allowed) => JSON.stringify(allowed)).join(", ")}`;
+    }
+    if (schema.items !== undefined && Array.isArray(value)) {
+        const itemSchema = schema.items;
+        return value.map((item, index) => misfit(item, itemSchema, `${where}[${index}]`)).find((problem) => problem !== undefined);
+    }
+    return undefined;
+}
+
 interface Resolved {
     level: EnforcementLevel;
     options: Record<string, unknown>;
@@ -85,11 +115,16 @@ export function resolvePackConfig(policies: Policies, config: PackConfig = {}): 
         const entry = config[policy.name];
         const { enforcementLevel, ...options } = typeof entry === "object" ? entry : { enforcementLevel: entry };
         const schema = policy.configSchema?.properties ?? {};
-        for (const option of Object.keys(options)) {
-            if (!(option in schema)) {
+        for (const [option, value] of Object.entries(options)) {
+            const optionSchema = schema[option] as OptionSchema | undefined;
+            if (optionSchema === undefined) {
                 throw new PolicyConfigError(
                     `policy config: ${policy.name}: no option "${option}"; options: ${Object.keys(schema).join(", ") || "none"}`,
                 );
+            }
+            const problem = misfit(value, optionSchema, `policy config: ${policy.name}.${option}`);
+            if (problem !== undefined) {
+                throw new PolicyConfigError(problem);
             }
         }
         const defaults = Object.fromEntries(

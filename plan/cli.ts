@@ -12,9 +12,10 @@ const USAGE = `usage: npm run plan -- [--stack dev] [--cwd <project dir>] [--pol
 Shows what \`pulumi up\` would create for a stack and what the asr-hyperv-prerequisites
 policy pack says about it, with no Azure credentials and no Pulumi CLI.
 
-Exit codes: 0 no mandatory violation; 1 mandatory violations; 2 invalid config or usage.`;
+Exit codes: 0 no mandatory violation; 1 mandatory violations; 2 invalid config or usage;
+3 the program failed for another reason.`;
 
-export const EXIT = { ok: 0, mandatory: 1, invalid: 2 } as const;
+export const EXIT = { ok: 0, mandatory: 1, invalid: 2, programFailed: 3 } as const;
 
 class UsageError extends Error {}
 
@@ -63,7 +64,11 @@ export async function main(argv: string[], out: (text: string) => void = (text) 
             policyPackConfig: values["policy-pack-config"] === undefined ? undefined : resolve(values["policy-pack-config"]),
         });
         if (values.diagram !== undefined) {
-            writeFileSync(values.diagram, renderDiagram(document));
+            try {
+                writeFileSync(values.diagram, renderDiagram(document));
+            } catch (error) {
+                throw new UsageError(`--diagram: can't write ${values.diagram}: ${(error as Error).message}`);
+            }
         }
         out(values.json ? `${JSON.stringify(document, null, 2)}\n` : renderText(document));
         return document.summary.mandatoryViolations > 0 ? EXIT.mandatory : EXIT.ok;
@@ -73,6 +78,6 @@ export async function main(argv: string[], out: (text: string) => void = (text) 
             return EXIT.invalid;
         }
         err(`error: the program failed before a plan could be made:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        return EXIT.invalid;
+        return EXIT.programFailed;
     }
 }

@@ -14,15 +14,12 @@ export interface RecordedResource {
     dependencies: string[];
     /** Per input property, the URNs it depends on. */
     propertyDependencies: Record<string, string[]>;
-    provider: string | undefined;
     inputs: Record<string, unknown>;
     options: {
         protect: boolean;
         retainOnDelete: boolean;
         ignoreChanges: string[];
         deleteBeforeReplace: boolean;
-        dependsOn: string[];
-        aliases: number;
     };
 }
 
@@ -42,13 +39,11 @@ interface RegisterResourceRequest {
     getParent(): string;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
-    getProvider(): string;
     getObject(): Struct;
     getProtect(): boolean;
     getRetainondelete(): boolean;
     getIgnorechangesList(): string[];
     getDeletebeforereplace(): boolean;
-    getAliasesList(): unknown[];
 }
 
 interface RegisterResourceOutputsRequest {
@@ -84,15 +79,12 @@ function recordingMonitorClass(Base: typeof MockMonitor) {
                         parent: req.getParent() || undefined,
                         dependencies: req.getDependenciesList(),
                         propertyDependencies,
-                        provider: req.getProvider() || undefined,
                         inputs: req.getObject()?.toJavaScript() ?? {},
                         options: {
                             protect: req.getProtect(),
                             retainOnDelete: req.getRetainondelete(),
                             ignoreChanges: req.getIgnorechangesList(),
                             deleteBeforeReplace: req.getDeletebeforereplace(),
-                            dependsOn: req.getDependenciesList(),
-                            aliases: req.getAliasesList().length,
                         },
                     });
                 }
@@ -129,6 +121,8 @@ export interface RecordOptions {
     organization?: string;
     /** Stack config as Pulumi hands it to a program: `<namespace>:<key>` to text. */
     config: Record<string, string>;
+    /** Keys of `config` that are secrets, so the program reads them as secret outputs. */
+    secretKeys?: string[];
     /** Preview: ids and other outputs the provider assigns stay unknown. Default: true. */
     preview?: boolean;
     /** Loads the program; its top-level code registers the resources. */
@@ -153,7 +147,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview, organization);
     const monitor = new (recordingMonitorClass(MockMonitor))(mocks);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview, organization);
-    pulumi.runtime.setAllConfig(options.config);
+    pulumi.runtime.setAllConfig(options.config, options.secretKeys);
     // A program that throws is reported to the caller once, not as a rejection of every
     // promise the SDK derived from the stack resource.
     let failure: { error: unknown } | undefined;
@@ -171,7 +165,6 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     }
     return { resources: monitor.recorded, outputs: monitor.outputs };
 }
-
 
 /** Resolves once every registration the program started has been answered. */
 function waitForRpcs(sdk: typeof pulumi): Promise<void> {

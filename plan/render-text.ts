@@ -71,8 +71,9 @@ export function renderText(document: PlanDocument): string {
     lines.push("", "Next:");
     if (summary.mandatoryViolations > 0) {
         lines.push(
-            "  Fix the mandatory violations above: each names its resource and the fact (shared/reference/asr-hyperv-facts.md)",
-            "  that requires it. Then run the plan again; `pulumi up --policy-pack policies` would refuse this stack.",
+            "  Fix the mandatory violations above: each names its resource and the fact that requires it",
+            "  (policies/rules/facts.ts gives each fact's source). Then plan again: `pulumi up --policy-pack policies`",
+            "  would refuse this stack.",
         );
     } else {
         lines.push(

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { readStack } from "../config/stack-file";
+import { StackFileError, readStack } from "../config/stack-file";
 import { policies } from "../policies/pack";
 import { analyzeStack, resolvePackConfig, PolicyConfigError, type PackConfig } from "./analyze";
 import type { PlanDocument } from "./document";
@@ -43,7 +43,7 @@ function entryPoint(projectDir: string, main: string): string {
     candidates.push(...(packageMain ? [resolve(projectDir, packageMain)] : []), join(projectDir, "index.ts"), join(projectDir, "index.js"));
     const found = candidates.find((candidate) => existsSync(candidate) && !candidate.endsWith("/"));
     if (found === undefined) {
-        throw new PolicyConfigError(`${projectDir}: no program found (looked for ${candidates.join(", ")})`);
+        throw new StackFileError(`${projectDir}: no program found (looked for ${candidates.join(", ")})`);
     }
     return found;
 }
@@ -69,6 +69,7 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
             project: settings.project.name,
             stack: options.stack,
             config: settings.config,
+            secretKeys: settings.secretKeys,
             preview: true,
             // Pulumi's Node.js host loads programs with require, so a plan does too.
             // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -4,11 +4,12 @@ import { describePolicy } from "./lib/describe";
 import { knownNumber } from "./lib/known";
 import { listedAccounts, ownerVault, providerSpecific, skuName, storageOf, vaults } from "./lib/membership";
 import { copyFrequencyFitsStorage } from "./rules/premium-copy-frequency";
+import { isPremiumSku } from "./rules/storage-sku";
 
 export const premiumStorageCopyFrequency: StackValidationPolicy = {
     name: "premium-storage-copy-frequency",
     description: describePolicy(
-        "A replication policy copying every 30 seconds is not used with premium storage: neither an account it lists nor one tagged for its vault is premium.",
+        "A replication policy copying every 30 seconds is not used with premium storage: no account it lists is premium, or, when it lists none, no account tagged for its vault.",
         "R2",
     ),
     enforcementLevel: "mandatory",
@@ -17,13 +18,15 @@ export const premiumStorageCopyFrequency: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const all = vaults(args.resources);
         for (const policy of args.resources.filter((resource) => isReplicationPolicy(resource.type))) {
-            const interval = knownNumber(() => providerSpecific(policy)?.replicationInterval);
+            const interval = knownNumber(() => providerSpecific(policy.props)?.replicationInterval);
             if (interval === undefined) {
                 continue;
             }
+            // The accounts it lists; a policy that lists none replicates to its vault's storage.
+            const listed = listedAccounts(policy, args.resources);
             const vault = ownerVault(policy, all);
-            const accounts = new Set([...listedAccounts(policy, args.resources), ...(vault ? storageOf(vault, args.resources, all).map((m) => m.resource) : [])]);
-            const premium = [...accounts].filter((account) => (skuName(account.props) ?? "").startsWith("Premium_"));
+            const accounts = listed.length > 0 || vault === undefined ? listed : storageOf(vault, args.resources, all).map((member) => member.resource);
+            const premium = accounts.filter((account) => isPremiumSku(skuName(account.props) ?? ""));
             const problem = copyFrequencyFitsStorage(interval, premium.map((account) => skuName(account.props) ?? ""));
             if (problem !== undefined) {
                 reportViolation(`replication policy ${policy.name} with premium account(s) ${premium.map((a) => a.name).join(", ")}: ${problem}`, policy.urn);

@@ -17,7 +17,7 @@ export const storageInVaultRegionPolicy: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const all = vaults(args.resources);
         for (const vault of all) {
-            for (const { resource, via } of storageOf(vault, args.resources, all).filter((member) => member.via.startsWith("tagged"))) {
+            for (const { resource, via } of storageOf(vault, args.resources, all).filter((member) => member.kind === "tag")) {
                 const location = knownString(() => resource.props.location);
                 const problem = location === undefined || vault.location === undefined ? undefined : storageInVaultRegion(location, vault.location);
                 if (problem !== undefined) {

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findResource, logMessages, stackOutputs } from "./harness/fake-engine";
 import { runProgramAsLanguageHost } from "./harness/run-program";
@@ -7,11 +8,18 @@ import { REPO_ROOT } from "./support/record";
 // options (ts-node, transpile-only). A broken load path fails here, not at a user's desk.
 describe("the program loaded as Pulumi's Node.js language host loads it", () => {
     it("previews the dev stack: every resource registered, nothing logged as an error", async () => {
-        const result = await runProgramAsLanguageHost({ projectDir: REPO_ROOT, stack: "dev", stackConfigFile: true, preview: true });
+        const result = await runProgramAsLanguageHost({
+            projectDir: REPO_ROOT,
+            stack: "dev",
+            stackConfigFile: true,
+            preview: true,
+            env: { NODE_OPTIONS: `--require ${join(__dirname, "support", "report-ts-node.cjs")}` },
+        });
         expect(logMessages(result.records, "error")).toEqual([]);
         expect(logMessages(result.records, "warning")).toEqual([]);
         expect(result.exitCode, result.stderr).toBe(0);
         expect(result.hostEnv.PULUMI_NODEJS_TYPESCRIPT).toBe("true");
+        expect(result.stderr).toContain("ts-node type-checks: false");
         const vault = findResource(result.records, "azure-native:recoveryservices:Vault");
         expect(vault?.protect).toBe(true);
         expect(vault?.inputs).toMatchObject({ vaultName: "rsv-asr-dr-dev", location: "westeurope" });

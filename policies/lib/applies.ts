@@ -1,7 +1,7 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { isReplicationPolicy, isStorageAccount } from "./azure-types";
 import { known } from "./known";
-import { isSiteRecoveryStorage } from "./membership";
+import { isSiteRecoveryStorage, providerSpecific } from "./membership";
 
 /** The props of a Site Recovery storage account; any other resource is not applicable. */
 export function siteRecoveryAccount(args: ResourceValidationArgs): Record<string, unknown> {
@@ -13,9 +13,7 @@ export function siteRecoveryAccount(args: ResourceValidationArgs): Record<string
 
 /** The HyperVReplicaAzure settings of a replication policy; any other resource is not applicable. */
 export function hyperVReplicationSettings(args: ResourceValidationArgs): Record<string, unknown> {
-    const settings = isReplicationPolicy(args.type)
-        ? known(() => (args.props.properties as Record<string, unknown> | undefined)?.providerSpecificInput as Record<string, unknown> | undefined)
-        : undefined;
+    const settings = isReplicationPolicy(args.type) ? providerSpecific(args.props) : undefined;
     if (settings === undefined || known(() => settings.instanceType) !== "HyperVReplicaAzure") {
         args.notApplicable("not a HyperVReplicaAzure replication policy");
     }

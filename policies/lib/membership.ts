@@ -6,7 +6,8 @@ import { known, knownString, knownStrings } from "./known";
 /**
  * How a policy knows which resources serve Site Recovery, and for which vault:
  *  1. Role tags: `asr-hyperv:role` says what a resource is for and `asr-hyperv:vault`
- *     names its vault. Our components set them; any stack can.
+ *     names its vault, as `<vault name>` or, where vaults in two resource groups share
+ *     a name, `<resource group>/<vault name>`. Our components set them; any stack can.
  *  2. References: a replication policy's `storageAccounts` and a network mapping's
  *     `recoveryNetworkId` name resources of the vault in `resourceName`, by id when
  *     known and otherwise through the property dependencies the engine records.
@@ -21,7 +22,9 @@ export interface SiteRecoveryVault {
 
 export interface Member {
     resource: PolicyResource;
-    /** Why the resource belongs to the vault, for messages. */
+    /** How the resource was tied to the vault. */
+    kind: "tag" | "reference";
+    /** The same, in words for messages. */
     via: string;
 }
 
@@ -60,13 +63,10 @@ function sameName(a: string | undefined, b: string | undefined): boolean {
     return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-/**
- * True when `props` name `vault`: its name, and its resource group where both are known,
- * since vaults in different groups may share a name.
- */
-function servesVault(vault: SiteRecoveryVault, name: string | undefined, props: Record<string, unknown>): boolean {
-    const group = knownString(() => props.resourceGroupName);
-    return sameName(vault.name, name) && (group === undefined || vault.resourceGroup === undefined || sameName(group, vault.resourceGroup));
+/** True when a `asr-hyperv:vault` tag names `vault`: by name, or by resource group and name. */
+function taggedFor(vault: SiteRecoveryVault, value: string | undefined): boolean {
+    const [group, name] = value?.includes("/") ? value.split("/", 2) : [undefined, value];
+    return sameName(vault.name, name) && (group === undefined || sameName(group, vault.resourceGroup));
 }
 
 /** The resources a vault-scoped Site Recovery resource (policy, mapping) refers to under `property`. */
@@ -84,29 +84,32 @@ function referenced(
 
 /** The vault a replication policy or network mapping belongs to (`resourceName` is the vault's name). */
 export function ownerVault(resource: PolicyResource, all: readonly SiteRecoveryVault[]): SiteRecoveryVault | undefined {
+    // `resourceName` and `resourceGroupName` of a vault's child resource are the vault's own.
     const name = knownString(() => resource.props.resourceName);
-    return all.find((vault) => servesVault(vault, name, resource.props)) ?? all.find((vault) => resource.dependencies.includes(vault.resource));
+    const group = knownString(() => resource.props.resourceGroupName);
+    return (
+        all.find((vault) => sameName(vault.name, name) && (group === undefined || vault.resourceGroup === undefined || sameName(group, vault.resourceGroup))) ??
+        all.find((vault) => resource.dependencies.includes(vault.resource))
+    );
 }
 
-/** The HyperVReplicaAzure settings of a replication policy (`properties.providerSpecificInput`). */
-export function providerSpecific(policy: PolicyResource): Record<string, unknown> | undefined {
-    return known(
-        () => (policy.props.properties as Record<string, unknown> | undefined)?.providerSpecificInput as Record<string, unknown> | undefined,
-    );
+/** The provider-specific settings of a replication policy's props (`properties.providerSpecificInput`). */
+export function providerSpecific(props: Record<string, unknown>): Record<string, unknown> | undefined {
+    return known(() => (props.properties as Record<string, unknown> | undefined)?.providerSpecificInput as Record<string, unknown> | undefined);
 }
 
 /** Storage accounts a replication policy lists in `storageAccounts`. */
 export function listedAccounts(policy: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    const listed = knownStrings(() => providerSpecific(policy)?.storageAccounts);
+    const listed = knownStrings(() => providerSpecific(policy.props)?.storageAccounts);
     return referenced(policy, listed, resources.filter((resource) => isStorageAccount(resource.type)));
 }
 
 /** Storage accounts tagged for the vault, then those its replication policies list. */
 export function storageOf(vault: SiteRecoveryVault, resources: readonly PolicyResource[], all: readonly SiteRecoveryVault[]): Member[] {
-    const members = new Map<PolicyResource, string>();
+    const members = new Map<PolicyResource, Member>();
     for (const resource of resources) {
-        if (isStorageAccount(resource.type) && isSiteRecoveryStorage(resource.props) && servesVault(vault, tag(resource.props, VAULT_TAG), resource.props)) {
-            members.set(resource, `tagged ${ROLE_TAG}=${role(resource.props)}`);
+        if (isStorageAccount(resource.type) && isSiteRecoveryStorage(resource.props) && taggedFor(vault, tag(resource.props, VAULT_TAG))) {
+            members.set(resource, { resource, kind: "tag", via: `tagged ${ROLE_TAG}=${role(resource.props)}` });
         }
     }
     for (const policy of resources.filter((resource) => isReplicationPolicy(resource.type))) {
@@ -115,11 +118,11 @@ export function storageOf(vault: SiteRecoveryVault, resources: readonly PolicyRe
         }
         for (const account of listedAccounts(policy, resources)) {
             if (!members.has(account)) {
-                members.set(account, `listed by replication policy ${policy.name}`);
+                members.set(account, { resource: account, kind: "reference", via: `listed by replication policy ${policy.name}` });
             }
         }
     }
-    return [...members].map(([resource, via]) => ({ resource, via }));
+    return [...members.values()];
 }
 
 /** Virtual networks tagged for the vault, then those its network mappings target. */
@@ -129,11 +132,11 @@ export function networksOf(
     all: readonly SiteRecoveryVault[],
     roles: readonly Role[] = [ROLES.failoverNetwork, ROLES.testFailoverNetwork],
 ): Member[] {
-    const members = new Map<PolicyResource, string>();
+    const members = new Map<PolicyResource, Member>();
     for (const resource of resources) {
         const value = role(resource.props);
-        if (isVirtualNetwork(resource.type) && value !== undefined && roles.includes(value) && servesVault(vault, tag(resource.props, VAULT_TAG), resource.props)) {
-            members.set(resource, `tagged ${ROLE_TAG}=${value}`);
+        if (isVirtualNetwork(resource.type) && value !== undefined && roles.includes(value) && taggedFor(vault, tag(resource.props, VAULT_TAG))) {
+            members.set(resource, { resource, kind: "tag", via: `tagged ${ROLE_TAG}=${value}` });
         }
     }
     if (roles.includes(ROLES.failoverNetwork)) {
@@ -144,12 +147,12 @@ export function networksOf(
             const target = knownString(() => (mapping.props.properties as Record<string, unknown> | undefined)?.recoveryNetworkId);
             for (const network of referenced(mapping, target === undefined ? [] : [target], resources.filter((r) => isVirtualNetwork(r.type)))) {
                 if (!members.has(network)) {
-                    members.set(network, `mapped by network mapping ${mapping.name}`);
+                    members.set(network, { resource: network, kind: "reference", via: `mapped by network mapping ${mapping.name}` });
                 }
             }
         }
     }
-    return [...members].map(([resource, via]) => ({ resource, via }));
+    return [...members.values()];
 }
 
 /** The SKU name of a storage account, when known. */

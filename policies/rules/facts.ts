@@ -1,7 +1,8 @@
 /**
- * The documented facts this project enforces, keyed by their id in
- * `shared/reference/asr-hyperv-facts.md`. Messages and policy descriptions cite them
- * so a reader can go from a violation to the documentation that requires it.
+ * The documented facts this project enforces, with their sources (articles of
+ * MicrosoftDocs/azure-docs under articles/site-recovery unless named). Messages and
+ * policy descriptions cite them by id, so a reader can go from a violation to the
+ * documentation that requires it.
  */
 export const FACTS = {
     A1: {

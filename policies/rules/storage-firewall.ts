@@ -1,5 +1,10 @@
 import { cite } from "./facts";
 
+import { parseCidr } from "./cidr";
+
+/** The bypass that lets trusted Microsoft services, Site Recovery among them, through a storage firewall (A11). */
+export const TRUSTED_SERVICES_BYPASS = "AzureServices";
+
 export interface StorageNetworkRules {
     defaultAction?: string | undefined;
     bypass?: string | undefined;
@@ -13,8 +18,35 @@ export function firewallAllowsTrustedServices(rules: StorageNetworkRules | undef
     if (rules?.defaultAction !== "Deny") {
         return undefined;
     }
-    const bypass = (rules.bypass ?? "AzureServices").split(",").map((entry) => entry.trim());
-    return bypass.includes("AzureServices")
+    const bypass = (rules.bypass ?? TRUSTED_SERVICES_BYPASS).split(",").map((entry) => entry.trim());
+    return bypass.includes(TRUSTED_SERVICES_BYPASS)
         ? undefined
         : `network rules deny by default and bypass "${rules.bypass}" leaves out AzureServices (${cite("A11")})`;
+}
+
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((block) => parseCidr(block));
+const SUBNET_ID = /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/;
+
+/**
+ * What Azure's storage firewall accepts: public IPv4 addresses or ranges of /30 or wider
+ * (private ranges and /31, /32 ranges are refused), and subnet resource ids.
+ */
+export function firewallEntries(ipRules: readonly string[], subnetIds: readonly string[]): string[] {
+    const problems: string[] = [];
+    for (const rule of ipRules) {
+        const range = parseCidr(rule.includes("/") ? rule : `${rule}/32`);
+        if (typeof range === "string") {
+            problems.push(`IP rule "${rule}" is not an IPv4 address or CIDR range`);
+        } else if (rule.includes("/") && range.prefix > 30) {
+            problems.push(`IP rule "${rule}": storage firewalls take ranges of /30 or wider, or a single address without a prefix`);
+        } else if (PRIVATE_RANGES.some((block) => typeof block !== "string" && block.first <= range.first && range.last <= block.last)) {
+            problems.push(`IP rule "${rule}" is a private address; storage firewalls take public addresses (use subnetIds for virtual networks)`);
+        }
+    }
+    for (const id of subnetIds) {
+        if (!SUBNET_ID.test(id)) {
+            problems.push(`subnet id "${id}" is not /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<network>/subnets/<subnet>`);
+        }
+    }
+    return problems;
 }

@@ -16,6 +16,9 @@ export function standardSku(redundancy: StandardRedundancy): string {
     return `Standard_${redundancy}`;
 }
 
+/** The SKU premium replicated data gets: premium page blobs are locally redundant. */
+export const PREMIUM_SKU = "Premium_LRS";
+
 export function isPremiumSku(sku: string): boolean {
     return sku.startsWith("Premium_");
 }

@@ -149,6 +149,16 @@ describe("loadStackConfig", () => {
             [/asr-hyperv:resourceGroupName: "rg-dr\." may hold only .* not ending in a period/],
         ],
         [
+            "a private IP in the storage firewall",
+            { "asr-hyperv:storage": JSON.stringify({ firewall: { ipRules: ["10.1.2.3"] } }) },
+            [/asr-hyperv:storage\.firewall: IP rule "10\.1\.2\.3" is a private address/],
+        ],
+        [
+            "a /32 range and a malformed subnet id in the storage firewall",
+            { "asr-hyperv:storage": JSON.stringify({ firewall: { ipRules: ["203.0.113.7/32"], subnetIds: ["vnet/subnet"] } }) },
+            [/IP rule "203\.0\.113\.7\/32": storage firewalls take ranges of \/30 or wider/, /subnet id "vnet\/subnet" is not \/subscriptions\//],
+        ],
+        [
             "public network access in lower case",
             { "asr-hyperv:vault": JSON.stringify({ publicNetworkAccess: "disabled" }) },
             [/asr-hyperv:vault\.publicNetworkAccess: "disabled" is not allowed; allowed: Enabled, Disabled/],

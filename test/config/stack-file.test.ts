@@ -19,7 +19,7 @@ describe("readStack", () => {
             "Pulumi.dev.yaml": "config:\n  azure-native:location: westeurope\n  demo:mode: slow\n  demo:net:\n    cidrs: [10.0.0.0/16]\n  demo:on: true\n  demo:password:\n    secure: v1:abc\n",
         });
         expect(readStack(dir, "dev")).toEqual({
-            project: { name: "demo", main: ".", typescript: true },
+            project: { name: "demo", main: "." },
             stack: "dev",
             config: {
                 "demo:size": "2",
@@ -33,9 +33,9 @@ describe("readStack", () => {
         });
     });
 
-    it("reads main and the typescript runtime option", () => {
-        const dir = project({ "Pulumi.yaml": "name: demo\nmain: src/\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n" });
-        expect(readProject(dir)).toEqual({ name: "demo", main: "src/", typescript: false });
+    it("reads the program's folder or file from main", () => {
+        const dir = project({ "Pulumi.yaml": "name: demo\nmain: src/\nruntime: nodejs\n" });
+        expect(readProject(dir)).toEqual({ name: "demo", main: "src/" });
     });
 
     it("names the file that is missing or broken", () => {

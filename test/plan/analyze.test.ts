@@ -24,6 +24,8 @@ describe("resolvePackConfig, as the CLI resolves --policy-pack-config", () => {
         [{ "no-such-policy": "advisory" }, /no policy "no-such-policy"/],
         [{ all: "strict" }, /enforcement level "strict" is not one of advisory, mandatory, remediate, disabled/],
         [{ "replication-storage-kind": { allowedKinds: ["StorageV2"] } }, /replication-storage-kind: no option "allowedKinds"; options: none/],
+        [{ "replication-policy-copy-frequency": { allowedFrequencies: [60] } }, /replication-policy-copy-frequency\.allowedFrequencies\[0\]: 60 is not one of 30, 300, 900/],
+        [{ "replication-storage-redundancy": { allowedSkus: "Standard_GRS" } }, /replication-storage-redundancy\.allowedSkus: "Standard_GRS" is not an array/],
     ])("rejects %j", (config, message) => {
         expect(() => resolvePackConfig(policies, config as never)).toThrow(PolicyConfigError);
         expect(() => resolvePackConfig(policies, config as never)).toThrow(message);

@@ -21,6 +21,8 @@ interface Choices {
     tls: string;
     bypass: string;
     vaultRedundancy: string | undefined;
+    vaultAccess: string;
+    vaultIdentity: boolean;
     copySeconds: number;
     retentionHours: number;
     snapshotHours: number;
@@ -38,6 +40,8 @@ const COMPLIANT: Choices = {
     tls: "TLS1_2",
     bypass: "AzureServices",
     vaultRedundancy: "GeoRedundant",
+    vaultAccess: "Enabled",
+    vaultIdentity: true,
     copySeconds: 300,
     retentionHours: 2,
     snapshotHours: 1,
@@ -54,7 +58,11 @@ function teamStack(c: Choices): () => void {
             resourceGroupName: "team-rg",
             location: c.vaultRegion,
             sku: { name: "Standard" },
-            properties: c.vaultRedundancy ? { redundancySettings: { standardTierStorageRedundancy: c.vaultRedundancy } } : {},
+            ...(c.vaultIdentity ? { identity: { type: "SystemAssigned" } } : {}),
+            properties: {
+                publicNetworkAccess: c.vaultAccess,
+                ...(c.vaultRedundancy ? { redundancySettings: { standardTierStorageRedundancy: c.vaultRedundancy } } : {}),
+            },
         });
         const data = new storage.StorageAccount("team-replicas", {
             accountName: "teamreplicas",
@@ -138,6 +146,7 @@ describe("a stack written by hand, without our components", () => {
         ["TLS 1.0", { tls: "TLS1_0" }, "replication-storage-secure-transport", /team-replicas: minimumTlsVersion is TLS1_0/],
         ["a firewall shutting out Site Recovery", { bypass: "None" }, "replication-storage-firewall", /team-replicas: network rules deny/],
         ["a vault without stated redundancy", { vaultRedundancy: undefined }, "vault-redundancy-set-at-creation", /team-vault: .*not set/],
+        ["a private vault without identity", { vaultAccess: "Disabled", vaultIdentity: false }, "vault-private-access-identity", /team-vault: public network access is Disabled/],
         ["a one-minute copy frequency", { copySeconds: 60 }, "replication-policy-copy-frequency", /team-policy: copy frequency 60 s/],
         ["30 s to premium storage", { copySeconds: 30, dataSku: "Premium_LRS", logAccount: true }, "premium-storage-copy-frequency", /replication policy team-policy with premium account\(s\) team-replicas/],
         ["three days of retention", { retentionHours: 72 }, "replication-policy-retention", /team-policy: recovery point retention 72 h/],

@@ -23,4 +23,10 @@ describe(policy, () => {
     it("fails 30 s when the vault's tagged storage is premium, even if the policy lists nothing", async () => {
         expect(await violations([vault(), premium, log, replicationPolicy("fast", { replicationInterval: 30 })], { policy })).toHaveLength(1);
     });
+
+    it("judges only the accounts a policy lists, when it lists any", async () => {
+        const standard = account("std");
+        const listed = replicationPolicy("fast", { replicationInterval: 30 }, { accounts: [standard] });
+        expect(await violations([vault(), premium, log, standard, listed], { policy })).toEqual([]);
+    });
 });

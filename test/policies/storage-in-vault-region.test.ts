@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN, account, resource, TYPES, vault, violations } from "./support/fixtures";
+import { UNKNOWN, account, resource, siteRecoveryTags, TYPES, vault, violations } from "./support/fixtures";
 
 const policy = "storage-in-vault-region";
 
@@ -40,10 +40,20 @@ describe(policy, () => {
         expect(await violations([vault("rsv-dr", UNKNOWN), account("st", { location: "eastus" })], { policy })).toEqual([]);
     });
 
-    it("tells apart two vaults of one name in different resource groups", async () => {
+    it("tells apart two vaults of one name in different resource groups by a qualified tag", async () => {
         const weu = vault("rsv-dr", "westeurope", { resourceGroupName: "rg-weu" });
         const neu = vault("rsv-dr", "northeurope", { resourceGroupName: "rg-neu" });
-        const stack = [weu, neu, account("stweu", { resourceGroupName: "rg-weu" }), account("stneu", { location: "northeurope", resourceGroupName: "rg-neu" })];
+        const stack = [
+            weu,
+            neu,
+            account("stweu", { tags: siteRecoveryTags("replication-storage", "rg-weu/rsv-dr") }),
+            account("stneu", { location: "northeurope", tags: siteRecoveryTags("replication-storage", "rg-neu/rsv-dr") }),
+        ];
         expect(await violations(stack, { policy })).toEqual([]);
+    });
+
+    it("judges tagged storage in another resource group than its vault", async () => {
+        const stack = [vault("rsv-dr", "westeurope", { resourceGroupName: "rg-vault" }), account("st", { location: "northeurope", resourceGroupName: "rg-storage" })];
+        expect(await violations(stack, { policy })).toHaveLength(1);
     });
 });

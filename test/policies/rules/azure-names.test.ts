@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { azureName } from "../../../policies/rules";
+
+describe("Azure names", () => {
+    it.each<[Parameters<typeof azureName>[0], string, boolean]>([
+        ["vault", "rsv-dr", true],
+        ["vault", "1rsv", false],
+        ["vault", "r", false],
+        ["storageAccount", "asrstd0123", true],
+        ["storageAccount", "AsrStd", false],
+        ["storageAccount", "a".repeat(25), false],
+        ["resourceGroup", "rg-dr.(prod)", true],
+        ["resourceGroup", "rg.", false],
+        ["virtualNetwork", "vnet_dr", true],
+        ["virtualNetwork", "vnet-", false],
+        ["subnet", "GatewaySubnet", true],
+        ["networkSecurityGroup", "nsg-vnet-dr-web", true],
+    ])("%s %s valid is %s", (kind, name, ok) => expect(azureName(kind, name) === undefined).toBe(ok));
+});
