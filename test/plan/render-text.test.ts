@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PlanDocument } from "../../plan/document";
+import { renderText } from "../../plan/render-text";
+import { planJson } from "./support";
+
+describe("renderText", () => {
+    let document: PlanDocument;
+    beforeAll(() => {
+        document = planJson("--cwd", "test/fixtures/team-project").document;
+    });
+
+    it("draws the preview tree, counts and protection", () => {
+        const text = renderText(document);
+        expect(text).toMatch(/^Plan for team-dr\/dev \(offline preview: no Azure, no Pulumi CLI\)/);
+        expect(text).toMatch(/\+ {3}pulumi:pulumi:Stack +team-dr-dev +create\n \+ {3}├─ azure-native:storage:StorageAccount +team-replicas +create\n \+ {3}└─ azure-native:recoveryservices:Vault +team-vault +create/);
+        expect(text).toMatch(/Resources: 3 to create \(2 Azure, 1 components including the stack\), 0 protected/);
+    });
+
+    it("groups violations by level with their fact ids and resource, then outputs and next steps", () => {
+        const text = renderText(document);
+        expect(text).toMatch(/ {2}mandatory: 1\n {4}\[A1 storage-in-vault-region\] azure-native:storage:StorageAccount team-replicas\n {6}storage account team-replicas/);
+        expect(text).toMatch(/ {2}advisory: none/);
+        expect(text).toMatch(/Outputs:\n {2}replicaAccount: "teamreplicas"/);
+        expect(text).toMatch(/Fix the mandatory violations above/);
+    });
+
+    it("marks outputs known only after deployment", () => {
+        const text = renderText({ ...document, outputs: { id: "[unknown]", network: { id: "[unknown]", name: "vnet" } } });
+        expect(text).toContain("id: (known after deployment)");
+        expect(text).toContain('network: {"id":"[unknown]","name":"vnet"} (parts known after deployment)');
+    });
+});
