@@ -11,6 +11,9 @@ import { known, knownString, knownStrings } from "./known";
  *  2. References: a replication policy's `storageAccounts` and a network mapping's
  *     `recoveryNetworkId` name resources of the vault in `resourceName`, by id when
  *     known and otherwise through the property dependencies the engine records.
+ * Stack policies see outputs, which spell some things differently from inputs (a
+ * policy's `providerSpecificDetails` for `providerSpecificInput`, and no
+ * `resourceName` or `resourceGroupName`, which its ARM id holds): both are read.
  * Nothing else is judged, so unrelated accounts and networks in a stack are never flagged.
  */
 export interface SiteRecoveryVault {
@@ -55,8 +58,14 @@ export function vaults(resources: readonly PolicyResource[]): SiteRecoveryVault[
             resource,
             name: vaultName(resource.props),
             location: knownString(() => resource.props.location),
-            resourceGroup: knownString(() => resource.props.resourceGroupName),
+            resourceGroup: knownString(() => resource.props.resourceGroupName) ?? idPart(resource.props, "resourceGroups"),
         }));
+}
+
+/** The segment after `/<key>/` in the resource's ARM id, when the id is known. */
+function idPart(props: Record<string, unknown>, key: string): string | undefined {
+    const id = knownString(() => props.id);
+    return id === undefined ? undefined : new RegExp(`/${key}/([^/]+)`, "i").exec(id)?.[1];
 }
 
 function sameName(a: string | undefined, b: string | undefined): boolean {
@@ -85,22 +94,28 @@ function referenced(
 /** The vault a replication policy or network mapping belongs to (`resourceName` is the vault's name). */
 export function ownerVault(resource: PolicyResource, all: readonly SiteRecoveryVault[]): SiteRecoveryVault | undefined {
     // `resourceName` and `resourceGroupName` of a vault's child resource are the vault's own.
-    const name = knownString(() => resource.props.resourceName);
-    const group = knownString(() => resource.props.resourceGroupName);
+    const name = knownString(() => resource.props.resourceName) ?? idPart(resource.props, "vaults");
+    const group = knownString(() => resource.props.resourceGroupName) ?? idPart(resource.props, "resourceGroups");
     return (
         all.find((vault) => sameName(vault.name, name) && (group === undefined || vault.resourceGroup === undefined || sameName(group, vault.resourceGroup))) ??
         all.find((vault) => resource.dependencies.includes(vault.resource))
     );
 }
 
-/** The provider-specific settings of a replication policy's props (`properties.providerSpecificInput`). */
+/** A replication policy's provider-specific settings: `providerSpecificInput` in inputs, `providerSpecificDetails` in outputs. */
 export function providerSpecific(props: Record<string, unknown>): Record<string, unknown> | undefined {
-    return known(() => (props.properties as Record<string, unknown> | undefined)?.providerSpecificInput as Record<string, unknown> | undefined);
+    const properties = known(() => props.properties as Record<string, unknown> | undefined);
+    return (
+        known(() => properties?.providerSpecificInput as Record<string, unknown> | undefined) ??
+        known(() => properties?.providerSpecificDetails as Record<string, unknown> | undefined)
+    );
 }
 
 /** Storage accounts a replication policy lists in `storageAccounts`. */
 export function listedAccounts(policy: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    const listed = knownStrings(() => providerSpecific(policy.props)?.storageAccounts);
+    const settings = providerSpecific(policy.props);
+    const active = knownString(() => settings?.activeStorageAccountId);
+    const listed = [...knownStrings(() => settings?.storageAccounts), ...(active === undefined ? [] : [active])];
     return referenced(policy, listed, resources.filter((resource) => isStorageAccount(resource.type)));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { account, replicationPolicy, vault, violations } from "./support/fixtures";
+import { account, replicationPolicy, resource, vault, violations } from "./support/fixtures";
 
 const policy = "premium-storage-copy-frequency";
 
@@ -28,5 +28,16 @@ describe(policy, () => {
         const standard = account("std");
         const listed = replicationPolicy("fast", { replicationInterval: 30 }, { accounts: [standard] });
         expect(await violations([vault(), premium, log, standard, listed], { policy })).toEqual([]);
+    });
+
+    it("reads a deployed policy's outputs too: providerSpecificDetails, and the vault from its id", async () => {
+        const premiumId = "/subscriptions/s/resourceGroups/rg-dr/providers/Microsoft.Storage/storageAccounts/prm";
+        const deployed = resource("azure-native:recoveryservices:ReplicationPolicy", "fast", {
+            name: "fast",
+            id: "/subscriptions/s/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/rsv-dr/replicationPolicies/fast",
+            properties: { providerSpecificDetails: { instanceType: "HyperVReplicaAzure", replicationInterval: 30, activeStorageAccountId: premiumId } },
+        });
+        const found = await violations([vault(), account("prm", { sku: { name: "Premium_LRS" }, id: premiumId }), log, deployed], { policy });
+        expect(found).toEqual([expect.objectContaining({ urn: deployed.urn, message: expect.stringMatching(/premium account\(s\) prm/) })]);
     });
 });
