@@ -6,8 +6,9 @@ import { loadStackConfig } from "./config/load";
 // Validate everything before the first resource is registered.
 const config = loadStackConfig(pulumi.runtime.allConfig(), pulumi.getProject(), pulumi.getStack());
 
+// An existing group is looked up, so a wrong name fails the preview rather than `pulumi up`.
 const resourceGroupName: pulumi.Output<string> = config.existingResourceGroup
-    ? pulumi.output(config.resourceGroupName)
+    ? resources.getResourceGroupOutput({ resourceGroupName: config.resourceGroupName }).apply(() => config.resourceGroupName)
     : new resources.ResourceGroup("resource-group", {
           resourceGroupName: config.resourceGroupName,
           location: config.location,
@@ -66,7 +67,7 @@ export const dataStorageAccountName = replicationStorage.dataAccountName;
 export const dataStorageAccountId = replicationStorage.dataAccountId;
 /** The replication log account (premium only): enable-replication asks for it. */
 export const logStorageAccount = replicationStorage.premiumAccount
-    ? { name: replicationStorage.standardAccount.name, id: replicationStorage.standardAccount.id }
+    ? { name: replicationStorage.logAccountName, id: replicationStorage.logAccountId }
     : null;
 export const replicationStorageAccountIds = replicationStorage.replicationStorageAccountIds;
 export const virtualNetworkName = failoverNetwork.virtualNetworkName;

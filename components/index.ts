@@ -3,4 +3,3 @@ export * from "./vault";
 export * from "./replication-storage";
 export * from "./failover-network";
 export * from "../policies/rules/role-tags";
-export { storageAccountName, defaultResourceName, type StorageAccountIdentity } from "./naming";

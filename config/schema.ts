@@ -100,6 +100,13 @@ export const configSchema = z
     })
     .superRefine((config, ctx) => {
         const { network, storage } = config;
+        if (config.existingResourceGroup && config.resourceGroupName === undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["existingResourceGroup"],
+                message: `true needs ${NAMESPACE}:resourceGroupName, the name of the existing group`,
+            });
+        }
         if (storage.firewall !== undefined) {
             for (const problem of firewallEntries(storage.firewall.ipRules, storage.firewall.subnetIds)) {
                 ctx.addIssue({ code: "custom", path: ["storage", "firewall"], message: problem });

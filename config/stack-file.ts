@@ -10,6 +10,9 @@ export class StackFileError extends Error {
     }
 }
 
+/** How a secret reads where it can't be decrypted, offline. */
+export const SECRET_TEXT = "[secret]";
+
 export interface ProjectSettings {
     name: string;
     /** `main` from Pulumi.yaml, relative to the project folder. Default: ".". */
@@ -63,7 +66,7 @@ export function readStack(projectDir: string, stack: string): StackSettings {
         const qualified = qualify(project.name, key);
         if (isRecord(value) && typeof value.secure === "string") {
             secretKeys.push(qualified);
-            config[qualified] = "[secret]";
+            config[qualified] = SECRET_TEXT;
             return;
         }
         config[qualified] = typeof value === "string" ? value : JSON.stringify(value);

@@ -28,7 +28,6 @@ export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?:
 export interface Violation {
     policyName: string;
     enforcementLevel: "advisory" | "mandatory";
-    severity?: string | undefined;
     /** The resource in violation; absent when the stack as a whole is. */
     urn?: string | undefined;
     message: string;
@@ -195,10 +194,11 @@ async function guarded(policyName: string, report: (message: string) => void, ru
 export async function analyzeStack(
     policies: Policies,
     input: readonly ResourceUnderAnalysis[],
-    options: { config?: PackConfig; stackTags?: ReadonlyMap<string, string> } = {},
+    options: { config?: PackConfig } = {},
 ): Promise<Analysis> {
     const resolved = resolvePackConfig(policies, options.config);
-    const stackTags = options.stackTags ?? new Map<string, string>();
+    // Stack tags come from the backend; offline there are none.
+    const stackTags = new Map<string, string>();
     const violations: Violation[] = [];
     const remediations: Remediation[] = [];
     const levelOf = (policy: Policies[number]) => resolved.get(policy.name)!;
@@ -240,7 +240,6 @@ export async function analyzeStack(
         violations.push({
             policyName: policy.name,
             enforcementLevel: level === "advisory" ? "advisory" : "mandatory",
-            severity: policy.severity,
             urn,
             message,
         });

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /** A subscription id that can't be mistaken for a real one. */
-export const PLAN_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+const PLAN_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
 interface AzureType {
     /** The input that holds the resource's own Azure name. */
@@ -23,6 +23,7 @@ const TYPES: Readonly<Record<string, AzureType>> = {
         nameInput: "networkSecurityGroupName",
         path: "Microsoft.Network/networkSecurityGroups/{name}",
     },
+    "azure-native:authorization:ManagementLockByScope": { nameInput: "lockName", path: "" },
     "azure-native:recoveryservices:ReplicationPolicy": {
         nameInput: "policyName",
         path: "Microsoft.RecoveryServices/vaults/{resourceName}/replicationPolicies/{name}",

@@ -7,7 +7,7 @@ import { renderDiagram } from "./diagram";
 import { renderText } from "./render-text";
 import { createPlan } from "./run-plan";
 
-const USAGE = `usage: npm run plan -- [--stack dev] [--cwd <project dir>] [--policy-pack-config <file>] [--json] [--diagram <file>]
+const USAGE = `usage: npm run plan -- [--stack dev] [--cwd <project dir>] [--policy-pack-config <file>] [--json] [--diagram <file>] [--stack-traces]
 
 Shows what \`pulumi up\` would create for a stack and what the asr-hyperv-prerequisites
 policy pack says about it, with no Azure credentials and no Pulumi CLI.
@@ -15,7 +15,7 @@ policy pack says about it, with no Azure credentials and no Pulumi CLI.
 Exit codes: 0 no mandatory violation; 1 mandatory violations; 2 invalid config or usage;
 3 the program failed for another reason.`;
 
-export const EXIT = { ok: 0, mandatory: 1, invalid: 2, programFailed: 3 } as const;
+const EXIT = { ok: 0, mandatory: 1, invalid: 2, programFailed: 3 } as const;
 
 class UsageError extends Error {}
 
@@ -40,6 +40,7 @@ function options(argv: string[]) {
                 "policy-pack-config": { type: "string" },
                 json: { type: "boolean", default: false },
                 diagram: { type: "string" },
+                "stack-traces": { type: "boolean", default: false },
                 help: { type: "boolean", default: false },
             },
             strict: true,
@@ -77,7 +78,8 @@ export async function main(argv: string[], out: (text: string) => void = (text) 
             err(`error: ${error.message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ""}`);
             return EXIT.invalid;
         }
-        err(`error: the program failed before a plan could be made:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        const hint = argv.includes("--stack-traces") ? "" : "\n(run with --stack-traces for the whole trace, in TypeScript lines)";
+        err(`error: the program failed before a plan could be made:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}${hint}\n`);
         return EXIT.programFailed;
     }
 }

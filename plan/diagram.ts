@@ -1,4 +1,4 @@
-import { ROLE_TAG, VAULT_TAG } from "../policies/rules/role-tags";
+import { ROLE_TAG, VAULT_TAG, tagNamesVault } from "../policies/rules/role-tags";
 import { azureResourceName } from "./azure-mocks";
 import type { PlanDocument, PlannedResource } from "./document";
 
@@ -58,10 +58,27 @@ export function renderDiagram(document: PlanDocument): string {
             .map((r) => [text(r.inputs.resourceGroupName) ?? r.name, text(r.inputs.location)]),
     );
 
+    // A resource placed by scope (a lock) sits where the resource it depends on sits.
+    const byUrn = new Map(azure.map((resource) => [resource.urn, resource]));
+    const groupOf = (resource: PlannedResource, seen = new Set<string>()): string | undefined => {
+        const own = text(resource.inputs.resourceGroupName);
+        if (own !== undefined || seen.has(resource.urn)) {
+            return own;
+        }
+        seen.add(resource.urn);
+        return resource.dependencies.map((urn) => byUrn.get(urn)).find((dependency) => dependency && groupOf(dependency, seen))?.inputs
+            .resourceGroupName as string | undefined;
+    };
+    const regionOf = (resource: PlannedResource, group: string): string =>
+        text(resource.inputs.location) ??
+        resource.dependencies.map((urn) => text(byUrn.get(urn)?.inputs.location)).find((location) => location !== undefined) ??
+        groupLocation.get(group) ??
+        "(region of the resource group)";
+
     const nested = new Map<string, Map<string, Map<string, PlannedResource[]>>>();
     for (const resource of azure) {
-        const group = text(resource.inputs.resourceGroupName) ?? text(resource.inputs.scope) ?? "(resource group unknown)";
-        const region = text(resource.inputs.location) ?? groupLocation.get(group) ?? "(region of the resource group)";
+        const group = groupOf(resource) ?? "(resource group unknown)";
+        const region = regionOf(resource, group);
         const component = components.get(resource.parent ?? "");
         const box = component && component.type !== "pulumi:pulumi:Stack" ? `${shortType(component.type)} ${component.name}` : "";
         const regions = nested.get(region) ?? new Map<string, Map<string, PlannedResource[]>>();
@@ -95,11 +112,11 @@ export function renderDiagram(document: PlanDocument): string {
     const vaults = azure.filter((resource) => resource.type === "azure-native:recoveryservices:Vault");
     const drawn = new Set<string>();
     for (const vault of vaults) {
-        const name = text(vault.inputs.vaultName) ?? text(vault.inputs.name);
+        const name = azureResourceName(vault.type, vault.name, vault.inputs);
         for (const resource of azure) {
             const tags = resource.inputs.tags as Record<string, unknown> | undefined;
             const link = LINKED_TYPES.has(resource.type) ? ROLE_LINKS[text(tags?.[ROLE_TAG]) ?? ""] : undefined;
-            if (link !== undefined && name !== undefined && text(tags?.[VAULT_TAG]) === name) {
+            if (link !== undefined && tagNamesVault(text(tags?.[VAULT_TAG]), name, text(vault.inputs.resourceGroupName))) {
                 lines.push(`  ${ids.get(vault.urn)} -->|${link}| ${ids.get(resource.urn)}`);
                 drawn.add(`${vault.urn} ${resource.urn}`);
             }

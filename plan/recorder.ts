@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { StackFileError } from "../config/stack-file";
 import { azureMockResource, withoutId } from "./azure-mocks";
 
 /** One resource registration as the engine would receive it. */
@@ -107,6 +108,11 @@ interface Sdk {
 
 function loadSdk(projectDir: string): Sdk {
     const projectRequire = createRequire(join(projectDir, "package.json"));
+    try {
+        projectRequire.resolve("@pulumi/pulumi");
+    } catch {
+        throw new StackFileError(`${projectDir}: @pulumi/pulumi is not installed for this project; run npm install there`);
+    }
     return {
         pulumi: projectRequire("@pulumi/pulumi") as typeof pulumi,
         MockMonitor: (projectRequire("@pulumi/pulumi/runtime/mocks") as { MockMonitor: typeof MockMonitor }).MockMonitor,
@@ -118,7 +124,6 @@ export interface RecordOptions {
     projectDir?: string;
     project: string;
     stack: string;
-    organization?: string;
     /** Stack config as Pulumi hands it to a program: `<namespace>:<key>` to text. */
     config: Record<string, string>;
     /** Keys of `config` that are secrets, so the program reads them as secret outputs. */
@@ -135,7 +140,8 @@ export interface RecordOptions {
  */
 export async function recordProgram(options: RecordOptions): Promise<Recording> {
     const { pulumi, MockMonitor } = loadSdk(options.projectDir ?? join(__dirname, ".."));
-    const organization = options.organization ?? "organization";
+    // What a self-managed backend reports; storage names don't depend on it.
+    const organization = "organization";
     const preview = options.preview ?? true;
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {

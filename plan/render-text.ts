@@ -4,10 +4,11 @@ import { UNKNOWN_TEXT, hasUnknown } from "./values";
 
 const FACT_ID = /\b([AR]\d{1,2}):/g;
 
-/** The fact ids a policy's description cites, e.g. "A1", "R2". */
-function factsOf(policyName: string): string[] {
-    const description = policies.find((policy) => policy.name === policyName)?.description ?? "";
-    return [...new Set([...description.matchAll(FACT_ID)].map((match) => match[1]!))];
+/** The fact ids a policy's description cites ("A1", "R2"), then its severity. */
+function labelsOf(policyName: string): string[] {
+    const policy = policies.find((candidate) => candidate.name === policyName);
+    const facts = [...new Set([...(policy?.description ?? "").matchAll(FACT_ID)].map((match) => match[1]!))];
+    return [...facts, policyName, ...(policy?.severity ? [policy.severity] : [])];
 }
 
 function tree(document: PlanDocument): string[] {
@@ -56,9 +57,8 @@ export function renderText(document: PlanDocument): string {
         const found = document.violations.filter((violation) => violation.enforcementLevel === level);
         lines.push(`  ${level}: ${found.length === 0 ? "none" : found.length}`);
         for (const violation of found) {
-            const facts = factsOf(violation.policyName);
             const resource = document.resources.find((r) => r.urn === violation.urn);
-            lines.push(`    [${[...facts, violation.policyName].join(" ")}]${resource ? ` ${resource.type} ${resource.name}` : " stack"}`);
+            lines.push(`    [${labelsOf(violation.policyName).join(" ")}]${resource ? ` ${resource.type} ${resource.name}` : " stack"}`);
             lines.push(`      ${violation.message}`);
         }
     }

@@ -71,9 +71,12 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
             config: settings.config,
             secretKeys: settings.secretKeys,
             preview: true,
-            // Pulumi's Node.js host loads programs with require, so a plan does too.
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            load: async () => require(entry) as unknown,
+            // As Pulumi's Node.js host does: require the program, and run it when it exports a function.
+            load: async () => {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const exported = require(entry) as unknown;
+                return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+            },
         });
         const analysis = await analyzeStack(policies, resourcesForAnalysis(recording), { config: packConfig });
         const stack = recording.resources.find((resource) => resource.type === "pulumi:pulumi:Stack");

@@ -1,3 +1,5 @@
+import { SECRET_TEXT } from "../config/stack-file";
+
 /** Pulumi's wire markers, as they appear in a registration's inputs and outputs. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SIGNATURE = "4dabf18193072939515e22adb298388d";
@@ -6,7 +8,6 @@ const RESOURCE_REFERENCE = "5cf8f73096256a8f31e491e813e4eb8e";
 
 /** How a plan shows a value only known after deployment. */
 export const UNKNOWN_TEXT = "[unknown]";
-export const SECRET_TEXT = "[secret]";
 
 /** The value with Pulumi's markers made readable: unknowns and secrets as text, resource references as their URN. */
 export function presentable(value: unknown): unknown {

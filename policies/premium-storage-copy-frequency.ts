@@ -1,8 +1,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { isReplicationPolicy } from "./lib/azure-types";
 import { describePolicy } from "./lib/describe";
 import { knownNumber } from "./lib/known";
-import { listedAccounts, ownerVault, providerSpecific, skuName, storageOf, vaults } from "./lib/membership";
+import { isHyperVPolicy, listedAccounts, listsNoAccounts, ownerVault, providerSpecific, skuName, storageOf, vaults } from "./lib/membership";
 import { copyFrequencyFitsStorage } from "./rules/premium-copy-frequency";
 import { isPremiumSku } from "./rules/storage-sku";
 
@@ -17,17 +16,19 @@ export const premiumStorageCopyFrequency: StackValidationPolicy = {
     remediationSteps: "Set replicationInterval to 300 or 900 seconds, or replicate to standard storage.",
     validateStack: (args, reportViolation) => {
         const all = vaults(args.resources);
-        for (const policy of args.resources.filter((resource) => isReplicationPolicy(resource.type))) {
+        for (const policy of args.resources.filter(isHyperVPolicy)) {
             const interval = knownNumber(() => providerSpecific(policy.props)?.replicationInterval);
             if (interval === undefined) {
                 continue;
             }
-            // The accounts it lists; a policy that lists none replicates to its vault's storage.
+            // The accounts it lists; only a policy that surely lists none replicates to its vault's storage.
             const listed = listedAccounts(policy, args.resources);
             const vault = ownerVault(policy, all);
-            const accounts = listed.length > 0 || vault === undefined ? listed : storageOf(vault, args.resources, all).map((member) => member.resource);
+            const listsNone = listsNoAccounts(policy);
+            const accounts = listed.length > 0 || !listsNone || vault === undefined ? listed : storageOf(vault, args.resources, all).map((member) => member.resource);
+            const skus = accounts.map((account) => skuName(account.props) ?? "");
+            const problem = copyFrequencyFitsStorage(interval, skus);
             const premium = accounts.filter((account) => isPremiumSku(skuName(account.props) ?? ""));
-            const problem = copyFrequencyFitsStorage(interval, premium.map((account) => skuName(account.props) ?? ""));
             if (problem !== undefined) {
                 reportViolation(`replication policy ${policy.name} with premium account(s) ${premium.map((a) => a.name).join(", ")}: ${problem}`, policy.urn);
             }

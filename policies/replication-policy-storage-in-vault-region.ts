@@ -1,8 +1,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { isReplicationPolicy } from "./lib/azure-types";
 import { describePolicy } from "./lib/describe";
 import { knownString } from "./lib/known";
-import { listedAccounts, ownerVault, vaults } from "./lib/membership";
+import { isHyperVPolicy, listedAccounts, ownerVault, vaults } from "./lib/membership";
 import { storageInVaultRegion } from "./rules/vault-region";
 
 export const replicationPolicyStorageInVaultRegion: StackValidationPolicy = {
@@ -17,7 +16,7 @@ export const replicationPolicyStorageInVaultRegion: StackValidationPolicy = {
         "List only accounts in the vault's region in providerSpecificInput.storageAccounts; create one there if needed.",
     validateStack: (args, reportViolation) => {
         const all = vaults(args.resources);
-        for (const policy of args.resources.filter((resource) => isReplicationPolicy(resource.type))) {
+        for (const policy of args.resources.filter(isHyperVPolicy)) {
             const vault = ownerVault(policy, all);
             if (vault?.location === undefined) {
                 continue;

@@ -1,7 +1,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { isVirtualNetwork, isVirtualNetworkPeering } from "./lib/azure-types";
 import { describePolicy } from "./lib/describe";
-import { knownString, knownStrings } from "./lib/known";
+import { known, knownString, knownStrings } from "./lib/known";
 import { networksOf, vaults } from "./lib/membership";
 import { ROLES } from "./rules/role-tags";
 import { isolatedTestNetwork } from "./rules/test-network-isolation";
@@ -14,7 +14,12 @@ function addressSpace(network: PolicyResource): string[] {
 function peeringsOf(network: PolicyResource, resources: readonly PolicyResource[]): string[] {
     const name = knownString(() => network.props.name) ?? knownString(() => network.props.virtualNetworkName);
     const id = knownString(() => network.props.id);
-    const inline = knownStrings(() => (network.props.virtualNetworkPeerings as unknown[] | undefined)?.map((p) => (p as Record<string, unknown>).name));
+    const peerings = known(() => network.props.virtualNetworkPeerings as unknown[] | undefined) ?? [];
+    const inline: string[] = [];
+    // Index by index, so one peering whose name is unknown still counts, as "a peering".
+    for (let index = 0; index < peerings.length; index++) {
+        inline.push(knownString(() => (peerings[index] as Record<string, unknown>).name) ?? "(name known after deployment)");
+    }
     const separate = resources.filter((resource) => {
         if (!isVirtualNetworkPeering(resource.type)) {
             return false;

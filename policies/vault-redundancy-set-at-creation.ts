@@ -2,7 +2,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { isVault } from "./lib/azure-types";
 import { describePolicy } from "./lib/describe";
 import { isUnknown, knownString } from "./lib/known";
-import { VAULT_REDUNDANCIES, vaultRedundancySetAtCreation } from "./rules/vault-redundancy";
+import { AZURE_VAULT_REDUNDANCIES, VAULT_REDUNDANCIES, vaultRedundancySetAtCreation } from "./rules/vault-redundancy";
 
 export const vaultRedundancySetAtCreationPolicy: ResourceValidationPolicy = {
     name: "vault-redundancy-set-at-creation",
@@ -15,7 +15,7 @@ export const vaultRedundancySetAtCreationPolicy: ResourceValidationPolicy = {
         properties: {
             allowedRedundancies: {
                 type: "array",
-                items: { type: "string", enum: ["GeoRedundant", "LocallyRedundant", "ZoneRedundant"] },
+                items: { type: "string", enum: [...AZURE_VAULT_REDUNDANCIES] },
                 default: [...VAULT_REDUNDANCIES],
                 description: "Vault storage redundancy values allowed.",
             },

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { ROLE_TAG, ROLES, VAULT_TAG, type Role } from "../rules/role-tags";
+import { ROLE_TAG, ROLES, VAULT_TAG, tagNamesVault, type Role } from "../rules/role-tags";
 import { isNetworkMapping, isReplicationPolicy, isStorageAccount, isVault, isVirtualNetwork } from "./azure-types";
-import { known, knownString, knownStrings } from "./known";
+import { isUnknown, known, knownString, knownStrings } from "./known";
 
 /**
  * How a policy knows which resources serve Site Recovery, and for which vault:
@@ -72,13 +72,11 @@ function sameName(a: string | undefined, b: string | undefined): boolean {
     return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-/** True when a `asr-hyperv:vault` tag names `vault`: by name, or by resource group and name. */
 function taggedFor(vault: SiteRecoveryVault, value: string | undefined): boolean {
-    const [group, name] = value?.includes("/") ? value.split("/", 2) : [undefined, value];
-    return sameName(vault.name, name) && (group === undefined || sameName(group, vault.resourceGroup));
+    return tagNamesVault(value, vault.name, vault.resourceGroup);
 }
 
-/** The resources a vault-scoped Site Recovery resource (policy, mapping) refers to under `property`. */
+/** The `candidates` a vault's child resource (policy, mapping) names by id, or depends on through its `properties`. */
 function referenced(
     owner: PolicyResource,
     ids: readonly string[],
@@ -111,8 +109,28 @@ export function providerSpecific(props: Record<string, unknown>): Record<string,
     );
 }
 
-/** Storage accounts a replication policy lists in `storageAccounts`. */
+/** True when a replication policy's account list is known, and empty or absent: it names no account, even one unknown yet. */
+export function listsNoAccounts(policy: PolicyResource): boolean {
+    const settings = providerSpecific(policy.props);
+    const accounts = known(() => settings?.storageAccounts);
+    const active = known(() => settings?.activeStorageAccountId);
+    return (accounts === undefined || (Array.isArray(accounts) && accounts.length === 0)) && active === undefined && !isUnknownList(settings);
+}
+
+function isUnknownList(settings: Record<string, unknown> | undefined): boolean {
+    return settings !== undefined && (isUnknown(() => settings.storageAccounts) || isUnknown(() => settings.activeStorageAccountId));
+}
+
+/** True for a Hyper-V to Azure replication policy; other scenarios' policies are not judged. */
+export function isHyperVPolicy(policy: PolicyResource): boolean {
+    return isReplicationPolicy(policy.type) && knownString(() => providerSpecific(policy.props)?.instanceType) === "HyperVReplicaAzure";
+}
+
+/** Storage accounts a Hyper-V replication policy lists in `storageAccounts` (or, deployed, as its active account). */
 export function listedAccounts(policy: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
+    if (!isHyperVPolicy(policy)) {
+        return [];
+    }
     const settings = providerSpecific(policy.props);
     const active = knownString(() => settings?.activeStorageAccountId);
     const listed = [...knownStrings(() => settings?.storageAccounts), ...(active === undefined ? [] : [active])];
@@ -127,7 +145,7 @@ export function storageOf(vault: SiteRecoveryVault, resources: readonly PolicyRe
             members.set(resource, { resource, kind: "tag", via: `tagged ${ROLE_TAG}=${role(resource.props)}` });
         }
     }
-    for (const policy of resources.filter((resource) => isReplicationPolicy(resource.type))) {
+    for (const policy of resources.filter(isHyperVPolicy)) {
         if (ownerVault(policy, all) !== vault) {
             continue;
         }

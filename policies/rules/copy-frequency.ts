@@ -2,7 +2,6 @@ import { cite } from "./facts";
 
 /** Copy frequencies in seconds: 30 s, 5 min, 15 min (R1). */
 export const COPY_FREQUENCIES = [30, 300, 900] as const;
-export type CopyFrequency = (typeof COPY_FREQUENCIES)[number];
 
 /** R1: `replicationInterval` must be one Hyper-V replication supports (or one of `allowed`). */
 export function copyFrequency(

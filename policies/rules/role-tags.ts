@@ -15,3 +15,17 @@ export const ROLES = {
 } as const;
 
 export type Role = (typeof ROLES)[keyof typeof ROLES];
+
+function sameName(a: string | undefined, b: string | undefined): boolean {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * True when an `asr-hyperv:vault` tag names this vault: `<vault name>`, or
+ * `<resource group>/<vault name>` where two vaults share a name. Azure names compare
+ * case-insensitively.
+ */
+export function tagNamesVault(tag: string | undefined, vaultName: string | undefined, vaultResourceGroup: string | undefined): boolean {
+    const [group, name] = tag?.includes("/") ? tag.split("/", 2) : [undefined, tag];
+    return sameName(vaultName, name) && (group === undefined || sameName(group, vaultResourceGroup));
+}

@@ -6,6 +6,19 @@ export interface SubnetPlan {
     addressPrefix: string;
 }
 
+/**
+ * Subnets Azure keeps for its own services (gateways, firewall, Bastion, Route Server):
+ * VMs can't be placed in them and a network security group breaks several, so a
+ * failover network doesn't declare them.
+ */
+export const RESERVED_SUBNET_NAMES = [
+    "GatewaySubnet",
+    "AzureFirewallSubnet",
+    "AzureFirewallManagementSubnet",
+    "AzureBastionSubnet",
+    "RouteServerSubnet",
+] as const;
+
 /** Azure's smallest subnet (it keeps five addresses of each). */
 export const SMALLEST_SUBNET_PREFIX = 29;
 
@@ -37,6 +50,9 @@ export function subnetLayout(addressSpace: readonly string[], subnets: readonly 
     const ranges: Ipv4Range[] = [];
     for (const subnet of subnets) {
         const key = subnet.name.toLowerCase();
+        if (RESERVED_SUBNET_NAMES.some((reserved) => reserved.toLowerCase() === key)) {
+            problems.push(`subnet name "${subnet.name}" is reserved for Azure services; failed-over VMs can't join it`);
+        }
         if (seen.has(key)) {
             problems.push(`subnet name "${subnet.name}" is used twice; replicas pick their subnet by name (${cite("A9")})`);
         }

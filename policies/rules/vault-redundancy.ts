@@ -5,6 +5,9 @@ export const VaultRedundancy = { GeoRedundant: "GeoRedundant", LocallyRedundant:
 export type VaultRedundancy = (typeof VaultRedundancy)[keyof typeof VaultRedundancy];
 export const VAULT_REDUNDANCIES: readonly VaultRedundancy[] = Object.values(VaultRedundancy);
 
+/** Every value Azure takes for a vault; zone redundancy is not one the Site Recovery docs list. */
+export const AZURE_VAULT_REDUNDANCIES: readonly string[] = [...VAULT_REDUNDANCIES, "ZoneRedundant"];
+
 /**
  * A12: the vault's storage redundancy must be stated when it is created, because
  * Azure locks it once the first item is protected.

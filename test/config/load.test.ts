@@ -149,6 +149,16 @@ describe("loadStackConfig", () => {
             [/asr-hyperv:resourceGroupName: "rg-dr\." may hold only .* not ending in a period/],
         ],
         [
+            "an existing resource group without its name",
+            { "asr-hyperv:existingResourceGroup": "true", "asr-hyperv:resourceGroupName": undefined },
+            [/asr-hyperv:existingResourceGroup: true needs asr-hyperv:resourceGroupName, the name of the existing group/],
+        ],
+        [
+            "a subnet Azure keeps for its gateways",
+            network({ addressSpace: ["10.50.0.0/16"], subnets: [{ name: "GatewaySubnet", addressPrefix: "10.50.255.0/27" }] }),
+            [/subnet name "GatewaySubnet" is reserved for Azure services/],
+        ],
+        [
             "a private IP in the storage firewall",
             { "asr-hyperv:storage": JSON.stringify({ firewall: { ipRules: ["10.1.2.3"] } }) },
             [/asr-hyperv:storage\.firewall: IP rule "10\.1\.2\.3" is a private address/],

@@ -60,7 +60,14 @@ describe("npm run plan", () => {
                 message: expect.stringMatching(/storage account team-replicas .* of vault team-vault: storage is in "northeurope"/),
             },
         ]);
-        expect(plan("--cwd", "test/fixtures/team-project").stdout).toMatch(/\[A1 storage-in-vault-region\] azure-native:storage:StorageAccount team-replicas/);
+        expect(plan("--cwd", "test/fixtures/team-project").stdout).toMatch(/\[A1 storage-in-vault-region critical\] azure-native:storage:StorageAccount team-replicas/);
+    });
+
+    it("runs a program that exports an async function, as Pulumi does", () => {
+        const { code, document } = planJson("--cwd", "test/fixtures/function-export");
+        expect(code).toBe(1);
+        expect(document.violations.map((v) => v.policyName)).toContain("replication-storage-redundancy");
+        expect(document.outputs).toEqual({ account: "zonereplicas" });
     });
 
     it("honours --policy-pack-config", () => {
@@ -76,6 +83,7 @@ describe("npm run plan", () => {
         ["a missing stack file", ["--stack", "prod"], /Pulumi\.prod\.yaml: file not found/],
         ["an unknown policy in the pack config", ["--policy-pack-config", "test/fixtures/bad-policy-config.json"], /no policy "storage-in-region"/],
         ["an unknown flag", ["--stak", "dev"], /Unknown option '--stak'/],
+        ["a project without its packages", ["--cwd", "test/fixtures"], /test\/fixtures: no Pulumi project|Pulumi\.yaml: file not found/],
     ])("exits 2 for %s, saying what is wrong, with no plan", (_, args, message) => {
         const { code, stdout, stderr } = plan(...args);
         expect(code).toBe(2);

@@ -33,4 +33,10 @@ describe("renderDiagram", () => {
         expect(diagram).toContain(`${id("network-vnet")} -.-> ${id("network-subnet-sql")}`);
         expect(diagram).toContain(`${id("network-nsg-sql")} -.-> ${id("network-subnet-sql")}`);
     });
+
+    it("puts a lock, placed by scope, beside the vault it protects", () => {
+        const locked = renderDiagram(planJson("--cwd", "test/fixtures/locked").document);
+        expect(locked).not.toMatch(/\[unknown\]|region of the resource group/);
+        expect(locked).toMatch(/subgraph b\d+\["RecoveryVault vault"\]\n\s+r\d+\["<b>Vault<\/b> vault[^\n]*\n\s+r\d+\["<b>ManagementLockByScope<\/b> vault-lock<br\/>rsv-locked-nodelete<br\/>CanNotDelete"\]/);
+    });
 });

@@ -18,7 +18,7 @@ describe("renderText", () => {
 
     it("groups violations by level with their fact ids and resource, then outputs and next steps", () => {
         const text = renderText(document);
-        expect(text).toMatch(/ {2}mandatory: 1\n {4}\[A1 storage-in-vault-region\] azure-native:storage:StorageAccount team-replicas\n {6}storage account team-replicas/);
+        expect(text).toMatch(/ {2}mandatory: 1\n {4}\[A1 storage-in-vault-region critical\] azure-native:storage:StorageAccount team-replicas\n {6}storage account team-replicas/);
         expect(text).toMatch(/ {2}advisory: none/);
         expect(text).toMatch(/Outputs:\n {2}replicaAccount: "teamreplicas"/);
         expect(text).toMatch(/Fix the mandatory violations above/);

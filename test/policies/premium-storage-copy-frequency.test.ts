@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { account, replicationPolicy, resource, vault, violations } from "./support/fixtures";
+import { UNKNOWN, account, replicationPolicy, resource, vault, violations } from "./support/fixtures";
 
 const policy = "premium-storage-copy-frequency";
 
@@ -39,5 +39,13 @@ describe(policy, () => {
         });
         const found = await violations([vault(), account("prm", { sku: { name: "Premium_LRS" }, id: premiumId }), log, deployed], { policy });
         expect(found).toEqual([expect.objectContaining({ urn: deployed.urn, message: expect.stringMatching(/premium account\(s\) prm/) })]);
+    });
+
+    it("does not fall back to the vault's storage while the accounts a policy lists are unknown", async () => {
+        const fromElsewhere = resource("azure-native:recoveryservices:ReplicationPolicy", "fast", {
+            resourceName: "rsv-dr",
+            properties: { providerSpecificInput: { instanceType: "HyperVReplicaAzure", replicationInterval: 30, storageAccounts: [UNKNOWN] } },
+        });
+        expect(await violations([vault(), premium, log, fromElsewhere], { policy })).toEqual([]);
     });
 });
