@@ -134,9 +134,10 @@ export class FailoverNetwork extends pulumi.ComponentResource {
             { parent: this },
         );
         // Subnets are resources of their own, so each can carry its NSG and output its id; the
-        // network leaves out `subnets`, which Azure (API 2023-11-01 on) and azure-native take
-        // as "keep the existing ones". Azure rejects concurrent changes to subnets of one
-        // network, so they are made one after another.
+        // network leaves out `subnets`, which Azure (network API 2023-11-01 on: "Azure Virtual
+        // Network now supports updates without subnet property", Azure networking blog, 2024)
+        // and azure-native (pulumi-azure-native#611) take as "keep the existing ones". Azure
+        // rejects concurrent changes to subnets of one network, so they are made one after another.
         let previous: network.Subnet | undefined;
         const ids: pulumi.Output<[string, string]>[] = [];
         for (const subnet of subnets) {
