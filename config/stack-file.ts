@@ -28,7 +28,8 @@ export interface StackSettings {
     secretKeys: string[];
 }
 
-function readYaml(path: string): unknown {
+/** A YAML file's contents; a StackFileError names the file when it is missing or broken. */
+export function readYaml(path: string): unknown {
     if (!existsSync(path)) {
         throw new StackFileError(`${path}: file not found`);
     }

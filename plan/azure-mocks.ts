@@ -30,7 +30,8 @@ const TYPES: Readonly<Record<string, AzureType>> = {
     },
 };
 
-function text(value: unknown): string | undefined {
+/** The value when it is text, else undefined (unknowns, objects). */
+export function text(value: unknown): string | undefined {
     return typeof value === "string" ? value : undefined;
 }
 

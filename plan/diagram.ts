@@ -1,5 +1,5 @@
 import { ROLE_TAG, VAULT_TAG, tagNamesVault } from "../policies/rules/role-tags";
-import { azureResourceName } from "./azure-mocks";
+import { azureResourceName, text } from "./azure-mocks";
 import type { PlanDocument, PlannedResource } from "./document";
 
 const ROLE_LINKS: Record<string, string> = {
@@ -11,10 +11,6 @@ const ROLE_LINKS: Record<string, string> = {
 
 /** Resources the vault's arrows point at; NSGs and subnets carry role tags too but hang off their network. */
 const LINKED_TYPES = new Set(["azure-native:storage:StorageAccount", "azure-native:network:VirtualNetwork"]);
-
-function text(value: unknown): string | undefined {
-    return typeof value === "string" ? value : undefined;
-}
 
 function shortType(type: string): string {
     return type.split(":").pop() ?? type;
@@ -66,8 +62,13 @@ export function renderDiagram(document: PlanDocument): string {
             return own;
         }
         seen.add(resource.urn);
-        return resource.dependencies.map((urn) => byUrn.get(urn)).find((dependency) => dependency && groupOf(dependency, seen))?.inputs
-            .resourceGroupName as string | undefined;
+        for (const dependency of resource.dependencies) {
+            const group = byUrn.has(dependency) ? groupOf(byUrn.get(dependency)!, seen) : undefined;
+            if (group !== undefined) {
+                return group;
+            }
+        }
+        return undefined;
     };
     const regionOf = (resource: PlannedResource, group: string): string =>
         text(resource.inputs.location) ??

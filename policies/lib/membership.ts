@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { ROLE_TAG, ROLES, VAULT_TAG, tagNamesVault, type Role } from "../rules/role-tags";
+import { ROLE_TAG, ROLES, VAULT_TAG, sameAzureName, tagNamesVault, type Role } from "../rules/role-tags";
 import { isNetworkMapping, isReplicationPolicy, isStorageAccount, isVault, isVirtualNetwork } from "./azure-types";
 import { isUnknown, known, knownString, knownStrings } from "./known";
 
@@ -68,10 +68,6 @@ function idPart(props: Record<string, unknown>, key: string): string | undefined
     return id === undefined ? undefined : new RegExp(`/${key}/([^/]+)`, "i").exec(id)?.[1];
 }
 
-function sameName(a: string | undefined, b: string | undefined): boolean {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-
 function taggedFor(vault: SiteRecoveryVault, value: string | undefined): boolean {
     return tagNamesVault(value, vault.name, vault.resourceGroup);
 }
@@ -85,7 +81,7 @@ function referenced(
     const byDependency = owner.propertyDependencies.properties ?? [];
     return candidates.filter((candidate) => {
         const id = knownString(() => candidate.props.id);
-        return (id !== undefined && ids.some((listed) => sameName(listed, id))) || byDependency.includes(candidate);
+        return (id !== undefined && ids.some((listed) => sameAzureName(listed, id))) || byDependency.includes(candidate);
     });
 }
 
@@ -95,7 +91,7 @@ export function ownerVault(resource: PolicyResource, all: readonly SiteRecoveryV
     const name = knownString(() => resource.props.resourceName) ?? idPart(resource.props, "vaults");
     const group = knownString(() => resource.props.resourceGroupName) ?? idPart(resource.props, "resourceGroups");
     return (
-        all.find((vault) => sameName(vault.name, name) && (group === undefined || vault.resourceGroup === undefined || sameName(group, vault.resourceGroup))) ??
+        all.find((vault) => sameAzureName(vault.name, name) && (group === undefined || vault.resourceGroup === undefined || sameAzureName(group, vault.resourceGroup))) ??
         all.find((vault) => resource.dependencies.includes(vault.resource))
     );
 }

@@ -16,16 +16,16 @@ export const ROLES = {
 
 export type Role = (typeof ROLES)[keyof typeof ROLES];
 
-function sameName(a: string | undefined, b: string | undefined): boolean {
+/** Azure names compare case-insensitively; an unknown name matches nothing. */
+export function sameAzureName(a: string | undefined, b: string | undefined): boolean {
     return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
 /**
  * True when an `asr-hyperv:vault` tag names this vault: `<vault name>`, or
- * `<resource group>/<vault name>` where two vaults share a name. Azure names compare
- * case-insensitively.
+ * `<resource group>/<vault name>` where two vaults share a name.
  */
 export function tagNamesVault(tag: string | undefined, vaultName: string | undefined, vaultResourceGroup: string | undefined): boolean {
     const [group, name] = tag?.includes("/") ? tag.split("/", 2) : [undefined, tag];
-    return sameName(vaultName, name) && (group === undefined || sameName(group, vaultResourceGroup));
+    return sameAzureName(vaultName, name) && (group === undefined || sameAzureName(group, vaultResourceGroup));
 }

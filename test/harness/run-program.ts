@@ -18,10 +18,9 @@
 
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
-import { readStack } from "../../config/stack-file";
+import { readStack, readYaml } from "../../config/stack-file";
 
 import { startFakeEngine, type FakeEngineOptions, type FakeEngineRecords } from "./fake-engine";
 
@@ -56,33 +55,6 @@ export interface ProgramInfo {
     entryPoint: string;
 }
 
-type YamlParser = (text: string) => unknown;
-
-function loadYamlParser(fromDirs: string[]): YamlParser {
-    for (const dir of fromDirs) {
-        const req = createRequire(path.join(dir, "noop.js"));
-        try {
-            const yaml = req("yaml") as { parse?: (text: string) => unknown };
-            if (typeof yaml.parse === "function") {
-                const parse = yaml.parse;
-                return (text) => parse(text);
-            }
-        } catch {
-            // not installed here
-        }
-        try {
-            const jsYaml = req("js-yaml") as { load?: (text: string) => unknown };
-            if (typeof jsYaml.load === "function") {
-                const load = jsYaml.load;
-                return (text) => load(text);
-            }
-        } catch {
-            // not installed here
-        }
-    }
-    throw new Error(`neither 'yaml' nor 'js-yaml' can be loaded from ${fromDirs.join(", ")}`);
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -94,14 +66,7 @@ export function readProjectFile(projectDir: string): ProjectFile {
     if (file === undefined) {
         throw new Error(`no Pulumi.yaml in ${projectDir}`);
     }
-    let sdkDir: string[] = [];
-    try {
-        sdkDir = [path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }))];
-    } catch {
-        // no SDK next to the project; fall back to ours
-    }
-    const parse = loadYamlParser([projectDir, __dirname, ...sdkDir]);
-    const doc = parse(fs.readFileSync(file, "utf8"));
+    const doc = readYaml(file);
     if (!isRecord(doc)) {
         throw new Error(`${file}: expected a mapping`);
     }
