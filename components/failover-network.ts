@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { isolatedTestNetwork, networkInVaultRegion, subnetLayout } from "../policies/rules";
+import { rejectInvalidArgs } from "./invalid-args";
+import { networkSecurityGroupName } from "./naming";
 import { mirrorSubnets } from "./subnet-mirror";
 import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
 
@@ -65,21 +67,19 @@ export class FailoverNetwork extends pulumi.ComponentResource {
             args.testFailover === undefined
                 ? []
                 : (args.testFailover.subnets ?? mirrorSubnets(args.addressSpace, args.subnets, args.testFailover.addressSpace));
-        const problems = [
-            networkInVaultRegion(args.location, args.vaultLocation),
-            ...subnetLayout(args.addressSpace, args.subnets),
+        rejectInvalidArgs(this, `FailoverNetwork ${name}`, [
+            ["location", networkInVaultRegion(args.location, args.vaultLocation)],
+            ["subnets", subnetLayout(args.addressSpace, args.subnets)],
             ...(args.testFailover === undefined
                 ? []
-                : [
-                      ...isolatedTestNetwork(args.addressSpace, args.testFailover.addressSpace),
-                      ...(typeof testSubnets === "string"
-                          ? [`test network: ${testSubnets}`]
-                          : subnetLayout(args.testFailover.addressSpace, testSubnets).map((p) => `test network: ${p}`)),
-                  ]),
-        ].filter((problem) => problem !== undefined);
-        if (problems.length > 0) {
-            throw new Error(`FailoverNetwork ${name}: ${problems.join("; ")}`);
-        }
+                : ([
+                      ["testFailover.addressSpace", isolatedTestNetwork(args.addressSpace, args.testFailover.addressSpace)],
+                      [
+                          "testFailover.subnets",
+                          typeof testSubnets === "string" ? testSubnets : subnetLayout(args.testFailover.addressSpace, testSubnets),
+                      ],
+                  ] as const)),
+        ]);
 
         const failover = this.build(name, args, args.virtualNetworkName, args.addressSpace, args.subnets, ROLES.failoverNetwork);
         this.virtualNetwork = failover.vnet;
@@ -144,7 +144,7 @@ export class FailoverNetwork extends pulumi.ComponentResource {
             const nsg = new network.NetworkSecurityGroup(
                 `${prefix}-nsg-${subnet.name}`,
                 {
-                    networkSecurityGroupName: `nsg-${virtualNetworkName}-${subnet.name}`.slice(0, 80).replace(/[.-]+$/, ""),
+                    networkSecurityGroupName: networkSecurityGroupName(virtualNetworkName, subnet.name),
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags,

@@ -1,4 +1,4 @@
-export * from "./choices";
+export { StandardRedundancy, StoragePerformance, VaultPublicNetworkAccess, VaultRedundancy } from "../policies/rules/choices";
 export * from "./vault";
 export * from "./replication-storage";
 export * from "./failover-network";

@@ -39,3 +39,8 @@ export function defaultResourceName(prefix: string, project: string, stack: stri
         .slice(0, maxLength)
         .replace(/-+$/, "");
 }
+
+/** `nsg-<network>-<subnet>`, one per subnet, cut to Azure's 80 characters without a trailing period or hyphen. */
+export function networkSecurityGroupName(virtualNetworkName: string, subnetName: string): string {
+    return `nsg-${virtualNetworkName}-${subnetName}`.slice(0, 80).replace(/[.-]+$/, "");
+}

@@ -1,18 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
 import {
+    DEFAULT_STANDARD_REDUNDANCY,
+    DEFAULT_STORAGE_PERFORMANCE,
     PAGE_BLOB_KIND,
     PREMIUM_SKU,
     SECURE_TRANSPORT,
+    STANDARD_REDUNDANCIES,
+    StoragePerformance,
     TRUSTED_SERVICES_BYPASS,
     azureName,
     firewallEntries,
-    replicationStorageSku,
+    oneOf,
     standardSku,
     storageInVaultRegion,
     type StandardRedundancy,
 } from "../policies/rules";
-import type { StoragePerformance } from "./choices";
+import { rejectInvalidArgs } from "./invalid-args";
 import { storageAccountName } from "./naming";
 import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
 
@@ -77,23 +81,21 @@ export class ReplicationStorage extends pulumi.ComponentResource {
     constructor(name: string, args: ReplicationStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("asr-hyperv:index:ReplicationStorage", name, {}, opts);
 
-        const performance = args.performance ?? "Standard";
-        const premium = performance === "Premium";
-        const standardSkuName = standardSku(args.redundancy ?? "GRS");
+        const performance = args.performance ?? DEFAULT_STORAGE_PERFORMANCE;
+        const premium = performance === StoragePerformance.Premium;
+        const redundancy = args.redundancy ?? DEFAULT_STANDARD_REDUNDANCY;
         const identity = { project: pulumi.getProject(), stack: pulumi.getStack(), component: name, seed: args.nameSeed };
         const standardName = args.standardAccountName ?? storageAccountName({ ...identity, role: "std" });
         const premiumName = args.premiumAccountName ?? storageAccountName({ ...identity, role: "prm" });
         // Callers in other languages are not type-checked: the rules judge what arrives.
-        const problems = [
-            storageInVaultRegion(args.location, args.vaultLocation),
-            replicationStorageSku(standardSkuName),
-            azureName("storageAccount", standardName),
-            premium ? azureName("storageAccount", premiumName) : undefined,
-            ...(args.firewall === undefined ? [] : firewallEntries(args.firewall.ipRules ?? [], args.firewall.subnetIds ?? [])),
-        ].filter((problem) => problem !== undefined);
-        if (problems.length > 0) {
-            throw new Error(`ReplicationStorage ${name}: ${problems.join("; ")}`);
-        }
+        rejectInvalidArgs(this, `ReplicationStorage ${name}`, [
+            ["location", storageInVaultRegion(args.location, args.vaultLocation)],
+            ["performance", oneOf(performance, Object.values(StoragePerformance), "A5")],
+            ["redundancy", oneOf(redundancy, STANDARD_REDUNDANCIES, "A3")],
+            ["standardAccountName", azureName("storageAccount", standardName)],
+            ["premiumAccountName", premium ? azureName("storageAccount", premiumName) : undefined],
+            ["firewall", args.firewall === undefined ? undefined : firewallEntries(args.firewall.ipRules ?? [], args.firewall.subnetIds ?? [])],
+        ]);
         const networkRuleSet =
             args.firewall === undefined
                 ? undefined
@@ -126,7 +128,7 @@ export class ReplicationStorage extends pulumi.ComponentResource {
             );
 
         // Premium data always comes with the standard account, which then holds the logs (A6).
-        this.standardAccount = account("standard", standardName, standardSkuName, premium ? ROLES.logStorage : ROLES.replicationStorage);
+        this.standardAccount = account("standard", standardName, standardSku(redundancy), premium ? ROLES.logStorage : ROLES.replicationStorage);
         if (premium) {
             this.premiumAccount = account("premium", premiumName, PREMIUM_SKU, ROLES.replicationStorage);
         }

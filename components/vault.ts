@@ -1,9 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
-import { VAULT_REDUNDANCIES, azureName, vaultRedundancySetAtCreation, type VaultRedundancy } from "../policies/rules";
+import {
+    DEFAULT_VAULT_PUBLIC_NETWORK_ACCESS,
+    DEFAULT_VAULT_REDUNDANCY,
+    VAULT_REDUNDANCIES,
+    VaultPublicNetworkAccess,
+    azureName,
+    oneOf,
+    type VaultRedundancy,
+} from "../policies/rules";
 import { ROLES, ROLE_TAG, VAULT_TAG } from "../policies/rules/role-tags";
-import type { VaultPublicNetworkAccess } from "./choices";
+import { rejectInvalidArgs } from "./invalid-args";
 
 export interface RecoveryVaultArgs {
     /** Resource group that holds the vault. */
@@ -13,7 +21,7 @@ export interface RecoveryVaultArgs {
     /** Vault name: 2-50 letters, digits and hyphens, starting with a letter. */
     vaultName: string;
     /**
-     * Storage redundancy of the vault, fixed once anything is protected (A12).
+     * Storage redundancy of the vault, fixed once the first server registers with the vault (A12).
      * Default: "GeoRedundant".
      */
     storageRedundancy?: VaultRedundancy;
@@ -43,14 +51,14 @@ export class RecoveryVault extends pulumi.ComponentResource {
     constructor(name: string, args: RecoveryVaultArgs, opts?: pulumi.ComponentResourceOptions) {
         super("asr-hyperv:index:RecoveryVault", name, {}, opts);
 
-        const storageRedundancy = args.storageRedundancy ?? "GeoRedundant";
-        const problems = [
-            azureName("vault", args.vaultName),
-            vaultRedundancySetAtCreation(storageRedundancy, VAULT_REDUNDANCIES),
-        ].filter((problem) => problem !== undefined);
-        if (problems.length > 0) {
-            throw new Error(`RecoveryVault ${name}: ${problems.join("; ")}`);
-        }
+        const storageRedundancy = args.storageRedundancy ?? DEFAULT_VAULT_REDUNDANCY;
+        const publicNetworkAccess = args.publicNetworkAccess ?? DEFAULT_VAULT_PUBLIC_NETWORK_ACCESS;
+        // Callers in other languages are not type-checked: the rules judge what arrives.
+        rejectInvalidArgs(this, `RecoveryVault ${name}`, [
+            ["vaultName", azureName("vault", args.vaultName)],
+            ["storageRedundancy", oneOf(storageRedundancy, VAULT_REDUNDANCIES, "A12")],
+            ["publicNetworkAccess", oneOf(publicNetworkAccess, Object.values(VaultPublicNetworkAccess), "A13")],
+        ]);
 
         this.vault = new recoveryservices.Vault(
             name,
@@ -61,7 +69,7 @@ export class RecoveryVault extends pulumi.ComponentResource {
                 sku: { name: "Standard" },
                 identity: { type: "SystemAssigned" },
                 properties: {
-                    publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
+                    publicNetworkAccess,
                     redundancySettings: { standardTierStorageRedundancy: storageRedundancy },
                     securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
                 },

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { LOCATION_KEY, NAMESPACE, TOP_LEVEL_KEYS, configSchema } from "./schema";
 
 type Path = readonly PropertyKey[];
@@ -25,41 +25,28 @@ function valueAt(input: unknown, path: Path): unknown {
     );
 }
 
-type Schema = z.core.$ZodType;
-
 /** The keys an object at `path` of the schema accepts, looking through optional and default wrappers. */
 function keysAt(path: Path): string[] {
-    let schema: Schema | undefined = configSchema;
+    let schema: z.core.$ZodType | undefined = configSchema;
     for (const part of path) {
         schema = schema === undefined ? undefined : childOf(unwrap(schema), part);
     }
     const inner = schema === undefined ? undefined : unwrap(schema);
-    if (inner?._zod.def.type !== "object") {
-        return [];
-    }
-    return Object.keys((inner._zod.def as z.core.$ZodObjectDef).shape);
+    return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
 }
 
-function unwrap(schema: Schema): Schema {
-    let current = schema;
-    for (;;) {
-        const def = current._zod.def as { type: string; innerType?: Schema; in?: Schema };
-        if (def.innerType !== undefined) {
-            current = def.innerType;
-        } else if (def.type === "pipe" && def.in !== undefined) {
-            current = def.in;
-        } else {
-            return current;
-        }
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+    if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) {
+        return unwrap(schema.unwrap());
     }
+    return schema instanceof z.ZodPipe ? unwrap(schema.in) : schema;
 }
 
-function childOf(schema: Schema, part: PropertyKey): Schema | undefined {
-    const def = schema._zod.def as { type: string; shape?: Record<string, Schema>; element?: Schema };
-    if (def.type === "object" && typeof part === "string") {
-        return def.shape?.[part];
+function childOf(schema: z.core.$ZodType, part: PropertyKey): z.core.$ZodType | undefined {
+    if (schema instanceof z.ZodObject && typeof part === "string") {
+        return schema.shape[part];
     }
-    return def.type === "array" ? def.element : undefined;
+    return schema instanceof z.ZodArray ? schema.element : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,14 +1,21 @@
 import { z } from "zod";
-import { StoragePerformance, VaultPublicNetworkAccess } from "../components/choices";
+import { defaultResourceName } from "../components/naming";
+import { defaultSubnets, mirrorSubnets } from "../components/subnet-mirror";
 import {
     AZURE_REGIONS,
+    DEFAULT_STANDARD_REDUNDANCY,
+    DEFAULT_STORAGE_PERFORMANCE,
+    DEFAULT_VAULT_PUBLIC_NETWORK_ACCESS,
+    DEFAULT_VAULT_REDUNDANCY,
     STANDARD_REDUNDANCIES,
+    StoragePerformance,
     VAULT_REDUNDANCIES,
+    VaultPublicNetworkAccess,
     azureName,
-    cite,
     firewallEntries,
     isolatedTestNetwork,
     normalizeRegion,
+    oneOf,
     subnetLayout,
     type AzureNameKind,
     type FactId,
@@ -19,10 +26,7 @@ export const NAMESPACE = "asr-hyperv";
 export const LOCATION_KEY = "azure-native:location";
 
 function allowedValues<T extends string>(values: readonly T[], fact?: FactId) {
-    return z.enum(values as [T, ...T[]], {
-        error: (issue) =>
-            `${JSON.stringify(issue.input)} is not allowed; allowed: ${values.join(", ")}${fact ? ` (${cite(fact)})` : ""}`,
-    });
+    return z.enum(values as [T, ...T[]], { error: (issue) => oneOf(issue.input, values, fact) });
 }
 
 function azureNamed(kind: AzureNameKind) {
@@ -69,15 +73,15 @@ export const configSchema = z
         vault: z
             .strictObject({
                 name: azureNamed("vault").optional(),
-                storageRedundancy: allowedValues(VAULT_REDUNDANCIES, "A12").default("GeoRedundant"),
-                publicNetworkAccess: allowedValues(Object.values(VaultPublicNetworkAccess), "A13").default("Enabled"),
+                storageRedundancy: allowedValues(VAULT_REDUNDANCIES, "A12").default(DEFAULT_VAULT_REDUNDANCY),
+                publicNetworkAccess: allowedValues(Object.values(VaultPublicNetworkAccess), "A13").default(DEFAULT_VAULT_PUBLIC_NETWORK_ACCESS),
                 lock: z.boolean().default(false),
             })
             .prefault({}),
         storage: z
             .strictObject({
-                performance: allowedValues(Object.values(StoragePerformance), "A5").default("Standard"),
-                redundancy: allowedValues(STANDARD_REDUNDANCIES, "A3").default("GRS"),
+                performance: allowedValues(Object.values(StoragePerformance), "A5").default(DEFAULT_STORAGE_PERFORMANCE),
+                redundancy: allowedValues(STANDARD_REDUNDANCIES, "A3").default(DEFAULT_STANDARD_REDUNDANCY),
                 nameSeed: z.string().min(1).optional(),
                 firewall: z
                     .strictObject({
@@ -127,7 +131,44 @@ export const configSchema = z
         }
     });
 
-export type ParsedConfig = z.output<typeof configSchema>;
-
 /** Top-level keys, as they appear after the namespace (`asr-hyperv:<key>`). */
 export const TOP_LEVEL_KEYS = Object.keys(configSchema.shape).filter((key) => key !== "location");
+
+/**
+ * The stack's configuration with every default applied, those that follow from the
+ * project and stack names included: what the stack builds from.
+ */
+export function stackConfigSchema(project: string, stack: string) {
+    return configSchema.transform((parsed, ctx) => {
+        const subnets = parsed.network.subnets ?? defaultSubnets(parsed.network.addressSpace);
+        const networkName = parsed.network.name ?? defaultResourceName("vnet", project, stack, 64);
+        const test = parsed.network.testFailover;
+        const testSubnets = test === undefined ? [] : (test.subnets ?? mirrorSubnets(parsed.network.addressSpace, subnets, test.addressSpace));
+        if (typeof testSubnets === "string") {
+            ctx.addIssue({ code: "custom", path: ["network", "testFailover", "subnets"], message: testSubnets });
+            return z.NEVER;
+        }
+        return {
+            project,
+            stack,
+            location: parsed.location,
+            resourceGroupName: parsed.resourceGroupName ?? defaultResourceName("rg", project, stack, 90),
+            existingResourceGroup: parsed.existingResourceGroup,
+            vault: { ...parsed.vault, name: parsed.vault.name ?? defaultResourceName("rsv", project, stack, 50) },
+            storage: parsed.storage,
+            network: {
+                name: networkName,
+                addressSpace: parsed.network.addressSpace,
+                subnets,
+                testFailover:
+                    test === undefined
+                        ? undefined
+                        : { name: test.name ?? `${networkName.slice(0, 59)}-test`, addressSpace: test.addressSpace, subnets: testSubnets },
+            },
+            protect: parsed.protect,
+            tags: parsed.tags,
+        };
+    });
+}
+
+export type StackConfig = z.output<ReturnType<typeof stackConfigSchema>>;

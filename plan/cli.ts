@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { StackFileError } from "../config/stack-file";
-import { PolicyConfigError } from "./analyze";
+import { StackFileError } from "../engine/project";
+import { PolicyConfigError } from "../engine/pack-config";
 import { renderDiagram } from "./diagram";
 import { renderText } from "./render-text";
 import { createPlan } from "./run-plan";
@@ -70,6 +70,9 @@ export async function main(argv: string[], out: (text: string) => void = (text) 
             } catch (error) {
                 throw new UsageError(`--diagram: can't write ${values.diagram}: ${(error as Error).message}`);
             }
+        }
+        for (const note of document.notes) {
+            err(`warning: ${note}\n`);
         }
         out(values.json ? `${JSON.stringify(document, null, 2)}\n` : renderText(document));
         return document.summary.mandatoryViolations > 0 ? EXIT.mandatory : EXIT.ok;

@@ -1,5 +1,5 @@
 import { ROLE_TAG, VAULT_TAG, tagNamesVault } from "../policies/rules/role-tags";
-import { azureResourceName, text } from "./azure-mocks";
+import { azureResourceName, text } from "../engine/azure-mocks";
 import type { PlanDocument, PlannedResource } from "./document";
 
 const ROLE_LINKS: Record<string, string> = {

@@ -23,6 +23,8 @@ export const planDocumentSchema = z.object({
             }),
         }),
     ),
+    /** What the plan ignored or could not know, as warnings for people. */
+    notes: z.array(z.string()),
     outputs: z.record(z.string(), z.unknown()),
     violations: z.array(
         z.object({

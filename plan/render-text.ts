@@ -1,14 +1,11 @@
 import { policies } from "../policies/pack";
 import type { PlanDocument, PlannedResource } from "./document";
-import { UNKNOWN_TEXT, hasUnknown } from "./values";
+import { UNKNOWN_TEXT, hasUnknown } from "../engine/values";
 
-const FACT_ID = /\b([AR]\d{1,2}):/g;
-
-/** The fact ids a policy's description cites ("A1", "R2"), then its severity. */
+/** The fact ids a policy enforces ("A1", "R2"), its name, then its severity. */
 function labelsOf(policyName: string): string[] {
     const policy = policies.find((candidate) => candidate.name === policyName);
-    const facts = [...new Set([...(policy?.description ?? "").matchAll(FACT_ID)].map((match) => match[1]!))];
-    return [...facts, policyName, ...(policy?.severity ? [policy.severity] : [])];
+    return [...(policy?.facts ?? []), policyName, ...(policy?.severity ? [policy.severity] : [])];
 }
 
 function tree(document: PlanDocument): string[] {

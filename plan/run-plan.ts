@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { StackFileError, readStack } from "../config/stack-file";
+import { resolve } from "node:path";
+import { programInfo, programPath, readStack } from "../engine/project";
 import { policies } from "../policies/pack";
-import { analyzeStack, resolvePackConfig, PolicyConfigError, type PackConfig } from "./analyze";
+import { analyzeStack } from "../engine/analyze";
+import { PolicyConfigError, reconcilePackConfig, type PackConfigFile } from "../engine/pack-config";
 import type { PlanDocument } from "./document";
-import { recordProgram } from "./recorder";
-import { resourcesForAnalysis } from "./resources";
-import { presentable } from "./values";
+import { recordProgram } from "../engine/recorder";
+import { resourcesForAnalysis } from "../engine/resources";
+import { presentable } from "../engine/values";
 
 export interface PlanOptions {
     /** Project folder (holds Pulumi.yaml). */
@@ -16,36 +17,32 @@ export interface PlanOptions {
     policyPackConfig?: string | undefined;
 }
 
-function readPackConfig(path: string | undefined): PackConfig {
+/** The `--policy-pack-config` file as JSON; an empty file is no config, as for the CLI. */
+function readPackConfig(path: string | undefined): PackConfigFile {
     if (path === undefined) {
         return {};
     }
     if (!existsSync(path)) {
         throw new PolicyConfigError(`${path}: file not found`);
     }
+    const text = readFileSync(path, "utf8");
+    if (text.trim() === "") {
+        return {};
+    }
     try {
-        const config = JSON.parse(readFileSync(path, "utf8")) as unknown;
-        if (config === null || typeof config !== "object" || Array.isArray(config)) {
-            throw new PolicyConfigError(`${path}: expected a JSON object of policy names`);
-        }
-        return config as PackConfig;
+        return JSON.parse(text) as PackConfigFile;
     } catch (error) {
-        throw error instanceof PolicyConfigError ? error : new PolicyConfigError(`${path}: not valid JSON: ${(error as Error).message}`);
+        throw new PolicyConfigError(`${path}: not valid JSON: ${(error as Error).message}`);
     }
 }
 
-/** The file Pulumi's Node.js host would load: `main` of Pulumi.yaml, else of package.json, else index.ts or index.js. */
-function entryPoint(projectDir: string, main: string): string {
-    const packageJson = join(projectDir, "package.json");
-    const packageMain = existsSync(packageJson) ? (JSON.parse(readFileSync(packageJson, "utf8")) as { main?: string }).main : undefined;
-    const base = resolve(projectDir, main);
-    const candidates = main !== "." ? [base, join(base, "index.ts"), join(base, "index.js")] : [];
-    candidates.push(...(packageMain ? [resolve(projectDir, packageMain)] : []), join(projectDir, "index.ts"), join(projectDir, "index.js"));
-    const found = candidates.find((candidate) => existsSync(candidate) && !candidate.endsWith("/"));
-    if (found === undefined) {
-        throw new StackFileError(`${projectDir}: no program found (looked for ${candidates.join(", ")})`);
+/** Runs `read`, naming the file in a config error as the CLI does. */
+function withFile<T>(path: string | undefined, read: () => T): T {
+    try {
+        return read();
+    } catch (error) {
+        throw error instanceof PolicyConfigError ? new PolicyConfigError(`${path}: ${error.message}`) : error;
     }
-    return found;
 }
 
 /**
@@ -57,12 +54,13 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
     const projectDir = resolve(options.cwd);
     const settings = readStack(projectDir, options.stack);
     const packConfig = readPackConfig(options.policyPackConfig);
-    resolvePackConfig(policies, packConfig);
-    const entry = entryPoint(projectDir, settings.project.main);
+    const { ignored } = withFile(options.policyPackConfig, () => reconcilePackConfig(policies, packConfig));
+    const program = programInfo(settings.project);
+    const entry = programPath(program);
 
     // Programs read files relative to their folder, as under the language host.
     const previous = process.cwd();
-    process.chdir(projectDir);
+    process.chdir(program.programDirectory);
     try {
         const recording = await recordProgram({
             projectDir,
@@ -107,6 +105,7 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
             stack: options.stack,
             project: settings.project.name,
             resources,
+            notes: ignored.map((name) => `policy config: "${name}" names no policy of the pack; pulumi passes it on and the pack ignores it`),
             outputs: presentable((stack && recording.outputs.get(stack.urn)) ?? {}) as Record<string, unknown>,
             violations: analysis.violations.map((violation) => ({
                 policyName: violation.policyName,

@@ -1,15 +1,12 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { knownString } from "./lib/known";
 import { networksOf, vaults } from "./lib/membership";
 import { networkInVaultRegion } from "./rules/vault-region";
 
-export const networkInVaultRegionPolicy: StackValidationPolicy = {
+export const networkInVaultRegionPolicy = definePolicy(["A2"], {
     name: "network-in-vault-region",
-    description: describePolicy(
+    summary:
         "Virtual networks that failed-over VMs join (tagged for a vault, or the target of its network mapping) are in the vault's region.",
-        "A2",
-    ),
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: "Create the failover (and test failover) virtual network in the vault's region, and map VMM networks to it.",
@@ -25,4 +22,4 @@ export const networkInVaultRegionPolicy: StackValidationPolicy = {
             }
         }
     },
-};
+});

@@ -1,4 +1,5 @@
-import type { Policies, PolicyPackArgs } from "@pulumi/policy";
+import type { PolicyPackArgs } from "@pulumi/policy";
+import type { FactPolicy } from "./lib/define";
 import { networkInVaultRegionPolicy } from "./network-in-vault-region";
 import { premiumStorageCopyFrequency } from "./premium-storage-copy-frequency";
 import { premiumStorageHasLogAccount } from "./premium-storage-has-log-account";
@@ -19,7 +20,7 @@ import { vaultRedundancySetAtCreationPolicy } from "./vault-redundancy-set-at-cr
 export const PACK_NAME = "asr-hyperv-prerequisites";
 
 /** The pack's policies, importable without starting the analyzer that `new PolicyPack` starts. */
-export const policies: Policies = [
+export const policies: FactPolicy[] = [
     storageInVaultRegionPolicy,
     replicationPolicyStorageInVaultRegion,
     networkInVaultRegionPolicy,

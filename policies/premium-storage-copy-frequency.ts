@@ -1,16 +1,14 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { knownNumber } from "./lib/known";
-import { isHyperVPolicy, listedAccounts, listsNoAccounts, ownerVault, providerSpecific, skuName, storageOf, vaults } from "./lib/membership";
+import { isHyperVPolicy, listedAccounts, listsNoAccounts, ownerVault, storageOf, vaults } from "./lib/membership";
+import { providerSpecific, skuName } from "./lib/readers";
 import { copyFrequencyFitsStorage } from "./rules/premium-copy-frequency";
 import { isPremiumSku } from "./rules/storage-sku";
 
-export const premiumStorageCopyFrequency: StackValidationPolicy = {
+export const premiumStorageCopyFrequency = definePolicy(["R2"], {
     name: "premium-storage-copy-frequency",
-    description: describePolicy(
+    summary:
         "A replication policy copying every 30 seconds is not used with premium storage: no account it lists is premium, or, when it lists none, no account tagged for its vault.",
-        "R2",
-    ),
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: "Set replicationInterval to 300 or 900 seconds, or replicate to standard storage.",
@@ -34,4 +32,4 @@ export const premiumStorageCopyFrequency: StackValidationPolicy = {
             }
         }
     },
-};
+});

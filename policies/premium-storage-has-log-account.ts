@@ -1,12 +1,13 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { describePolicy } from "./lib/describe";
-import { skuName, storageOf, vaults } from "./lib/membership";
+import { definePolicy } from "./lib/define";
+import { storageOf, vaults } from "./lib/membership";
+import { skuName } from "./lib/readers";
 import { premiumHasLogAccount } from "./rules/premium-log-account";
 import { isPremiumSku } from "./rules/storage-sku";
 
-export const premiumStorageHasLogAccount: StackValidationPolicy = {
+export const premiumStorageHasLogAccount = definePolicy(["A6"], {
     name: "premium-storage-has-log-account",
-    description: describePolicy("A vault whose replicated data lands on premium storage also has a standard account for replication logs.", "A6"),
+    summary:
+        "A vault whose replicated data lands on premium storage also has a standard account for replication logs.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -26,4 +27,4 @@ export const premiumStorageHasLogAccount: StackValidationPolicy = {
             }
         }
     },
-};
+});

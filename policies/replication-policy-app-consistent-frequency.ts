@@ -1,16 +1,13 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { hyperVReplicationSettings } from "./lib/applies";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { knownNumber } from "./lib/known";
 import { appConsistentFrequency } from "./rules/app-consistent-frequency";
 import { MAX_RETENTION_HOURS } from "./rules/recovery-point-retention";
 
-export const replicationPolicyAppConsistentFrequency: ResourceValidationPolicy = {
+export const replicationPolicyAppConsistentFrequency = definePolicy(["R4"], {
     name: "replication-policy-app-consistent-frequency",
-    description: describePolicy(
+    summary:
         "Hyper-V replication policies take app-consistent snapshots every 0 to 12 hours, and not less often than recovery points are kept.",
-        "R4",
-    ),
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -25,4 +22,4 @@ export const replicationPolicyAppConsistentFrequency: ResourceValidationPolicy =
             reportViolation(`${args.name}: ${problem}`);
         }
     },
-};
+});

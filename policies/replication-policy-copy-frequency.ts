@@ -1,12 +1,11 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { hyperVReplicationSettings } from "./lib/applies";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { knownNumber } from "./lib/known";
 import { COPY_FREQUENCIES, copyFrequency } from "./rules/copy-frequency";
 
-export const replicationPolicyCopyFrequency: ResourceValidationPolicy = {
+export const replicationPolicyCopyFrequency = definePolicy(["R1"], {
     name: "replication-policy-copy-frequency",
-    description: describePolicy("Hyper-V replication policies copy every 30 seconds, 5 minutes or 15 minutes.", "R1"),
+    summary: "Hyper-V replication policies copy every 30 seconds, 5 minutes or 15 minutes.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: "Set providerSpecificInput.replicationInterval to 300 (the portal's default), 900, or 30 for standard storage only.",
@@ -29,4 +28,4 @@ export const replicationPolicyCopyFrequency: ResourceValidationPolicy = {
             reportViolation(`${args.name}: ${problem}`);
         }
     },
-};
+});

@@ -1,12 +1,11 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { hyperVReplicationSettings } from "./lib/applies";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { knownNumber } from "./lib/known";
 import { recoveryPointRetention } from "./rules/recovery-point-retention";
 
-export const replicationPolicyRetention: ResourceValidationPolicy = {
+export const replicationPolicyRetention = definePolicy(["R3"], {
     name: "replication-policy-retention",
-    description: describePolicy("Hyper-V replication policies keep recovery points for 0 to 24 hours.", "R3"),
+    summary: "Hyper-V replication policies keep recovery points for 0 to 24 hours.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: "Set providerSpecificInput.recoveryPointHistoryDuration to a whole number of hours from 0 to 24 (the portal's default is 2).",
@@ -18,4 +17,4 @@ export const replicationPolicyRetention: ResourceValidationPolicy = {
             reportViolation(`${args.name}: ${problem}`);
         }
     },
-};
+});

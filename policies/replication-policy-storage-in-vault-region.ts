@@ -1,15 +1,12 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { knownString } from "./lib/known";
 import { isHyperVPolicy, listedAccounts, ownerVault, vaults } from "./lib/membership";
 import { storageInVaultRegion } from "./rules/vault-region";
 
-export const replicationPolicyStorageInVaultRegion: StackValidationPolicy = {
+export const replicationPolicyStorageInVaultRegion = definePolicy(["A1"], {
     name: "replication-policy-storage-in-vault-region",
-    description: describePolicy(
+    summary:
         "Every storage account a replication policy lists in storageAccounts is in the region of the policy's vault.",
-        "A1",
-    ),
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
@@ -33,4 +30,4 @@ export const replicationPolicyStorageInVaultRegion: StackValidationPolicy = {
             }
         }
     },
-};
+});

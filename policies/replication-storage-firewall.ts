@@ -1,6 +1,5 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { siteRecoveryAccount, unproxied } from "./lib/applies";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { known, knownString } from "./lib/known";
 import { firewallAllowsTrustedServices } from "./rules/storage-firewall";
 
@@ -11,12 +10,10 @@ function networkRules(props: Record<string, unknown>) {
         : { defaultAction: knownString(() => rules.defaultAction), bypass: knownString(() => rules.bypass) };
 }
 
-export const replicationStorageFirewall: ResourceValidationPolicy = {
+export const replicationStorageFirewall = definePolicy(["A11"], {
     name: "replication-storage-firewall",
-    description: describePolicy(
+    summary:
         "A firewall on a Site Recovery storage account lets trusted Microsoft services through. The 2018 support matrix did not support a firewall on these accounts at all; the 2020 matrix does, with this exception, and this project follows it.",
-        "A11",
-    ),
     enforcementLevel: "advisory",
     severity: "medium",
     remediationSteps:
@@ -36,4 +33,4 @@ export const replicationStorageFirewall: ResourceValidationPolicy = {
         const bypass = [rules?.bypass, "AzureServices"].filter((entry) => entry && entry !== "None").join(", ");
         return { ...props, networkRuleSet: { ...(props.networkRuleSet as Record<string, unknown>), bypass } };
     },
-};
+});

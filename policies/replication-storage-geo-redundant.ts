@@ -1,12 +1,11 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { siteRecoveryAccount } from "./lib/applies";
-import { describePolicy } from "./lib/describe";
-import { skuName } from "./lib/membership";
+import { definePolicy } from "./lib/define";
+import { skuName } from "./lib/readers";
 import { geoRedundantStorage } from "./rules/storage-sku";
 
-export const replicationStorageGeoRedundant: ResourceValidationPolicy = {
+export const replicationStorageGeoRedundant = definePolicy(["A4"], {
     name: "replication-storage-geo-redundant",
-    description: describePolicy("Standard storage for Site Recovery is geo-redundant.", "A4"),
+    summary: "Standard storage for Site Recovery is geo-redundant.",
     enforcementLevel: "advisory",
     severity: "medium",
     remediationSteps:
@@ -18,4 +17,4 @@ export const replicationStorageGeoRedundant: ResourceValidationPolicy = {
             reportViolation(`${args.name}: ${problem}`);
         }
     },
-};
+});

@@ -1,12 +1,11 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { siteRecoveryAccount } from "./lib/applies";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { known, knownString } from "./lib/known";
 import { pageBlobCapableAccount } from "./rules/storage-kind";
 
-export const replicationStorageKind: ResourceValidationPolicy = {
+export const replicationStorageKind = definePolicy(["A7"], {
     name: "replication-storage-kind",
-    description: describePolicy("Storage accounts for Site Recovery can hold page blobs.", "A7"),
+    summary: "Storage accounts for Site Recovery can hold page blobs.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -20,4 +19,4 @@ export const replicationStorageKind: ResourceValidationPolicy = {
             reportViolation(`${args.name}: ${problem}`);
         }
     },
-};
+});

@@ -1,12 +1,11 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { siteRecoveryAccount } from "./lib/applies";
-import { describePolicy } from "./lib/describe";
-import { skuName } from "./lib/membership";
+import { definePolicy } from "./lib/define";
+import { skuName } from "./lib/readers";
 import { REPLICATION_STORAGE_SKUS, replicationStorageSku } from "./rules/storage-sku";
 
-export const replicationStorageRedundancy: ResourceValidationPolicy = {
+export const replicationStorageRedundancy = definePolicy(["A3"], {
     name: "replication-storage-redundancy",
-    description: describePolicy("Storage accounts for Site Recovery use a redundancy Site Recovery supports.", "A3"),
+    summary: "Storage accounts for Site Recovery use a redundancy Site Recovery supports.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -30,4 +29,4 @@ export const replicationStorageRedundancy: ResourceValidationPolicy = {
             reportViolation(`${args.name}: ${problem}`);
         }
     },
-};
+});

@@ -1,5 +1,5 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { siteRecoveryAccount, unproxied } from "./lib/applies";
+import { definePolicy } from "./lib/define";
 import { isUnknown, known, knownString } from "./lib/known";
 import { SECURE_TRANSPORT, secureTransport } from "./rules/secure-transport";
 
@@ -13,9 +13,9 @@ function shortfalls(props: Record<string, unknown>): string[] {
     }).filter((problem) => !pending.some((key) => problem.startsWith(key)));
 }
 
-export const replicationStorageSecureTransport: ResourceValidationPolicy = {
+export const replicationStorageSecureTransport = definePolicy([], {
     name: "replication-storage-secure-transport",
-    description:
+    summary:
         "Storage accounts for Site Recovery hold copies of production disks: they require TLS 1.2 or later, accept HTTPS only and allow no anonymous blob access. Site Recovery works with all three.",
     enforcementLevel: "mandatory",
     severity: "high",
@@ -29,4 +29,4 @@ export const replicationStorageSecureTransport: ResourceValidationPolicy = {
     },
     remediateResource: (args) =>
         shortfalls(siteRecoveryAccount(args)).length === 0 ? undefined : { ...unproxied(args.props), ...SECURE_TRANSPORT },
-};
+});

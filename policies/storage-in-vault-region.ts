@@ -1,15 +1,11 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { knownString } from "./lib/known";
 import { storageOf, vaults } from "./lib/membership";
 import { storageInVaultRegion } from "./rules/vault-region";
 
-export const storageInVaultRegionPolicy: StackValidationPolicy = {
+export const storageInVaultRegionPolicy = definePolicy(["A1"], {
     name: "storage-in-vault-region",
-    description: describePolicy(
-        "Storage accounts tagged for a vault (asr-hyperv:role and asr-hyperv:vault) are in that vault's region.",
-        "A1",
-    ),
+    summary: "Storage accounts tagged for a vault (asr-hyperv:role and asr-hyperv:vault) are in that vault's region.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
@@ -26,4 +22,4 @@ export const storageInVaultRegionPolicy: StackValidationPolicy = {
             }
         }
     },
-};
+});

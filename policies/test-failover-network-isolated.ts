@@ -1,6 +1,6 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
 import { isVirtualNetwork, isVirtualNetworkPeering } from "./lib/azure-types";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { known, knownString, knownStrings } from "./lib/known";
 import { networksOf, vaults } from "./lib/membership";
 import { ROLES } from "./rules/role-tags";
@@ -31,12 +31,10 @@ function peeringsOf(network: PolicyResource, resources: readonly PolicyResource[
     return [...inline.map((peering) => `peering ${peering}`), ...separate.map((peering) => `peering ${peering.name}`)];
 }
 
-export const testFailoverNetworkIsolated: StackValidationPolicy = {
+export const testFailoverNetworkIsolated = definePolicy(["A10"], {
     name: "test-failover-network-isolated",
-    description: describePolicy(
+    summary:
         "The test-failover network of a vault (tagged asr-hyperv:role=test-failover-network) neither overlaps its failover network nor is peered to anything.",
-        "A10",
-    ),
     enforcementLevel: "advisory",
     severity: "medium",
     remediationSteps:
@@ -54,4 +52,4 @@ export const testFailoverNetworkIsolated: StackValidationPolicy = {
             }
         }
     },
-};
+});

@@ -1,15 +1,12 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { isVault } from "./lib/azure-types";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { isUnknown, knownString } from "./lib/known";
 import { cite } from "./rules/facts";
 
-export const vaultPrivateAccessIdentity: ResourceValidationPolicy = {
+export const vaultPrivateAccessIdentity = definePolicy(["A13"], {
     name: "vault-private-access-identity",
-    description: describePolicy(
+    summary:
         "A vault closed to public networks is reached through Site Recovery private endpoints, which need the vault's managed identity.",
-        "A13",
-    ),
     enforcementLevel: "advisory",
     severity: "medium",
     remediationSteps:
@@ -28,4 +25,4 @@ export const vaultPrivateAccessIdentity: ResourceValidationPolicy = {
             reportViolation(`${args.name}: public network access is Disabled but the vault has no managed identity for private endpoints (${cite("A13")})`);
         }
     },
-};
+});

@@ -1,16 +1,15 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { isVault } from "./lib/azure-types";
-import { describePolicy } from "./lib/describe";
+import { definePolicy } from "./lib/define";
 import { isUnknown, knownString } from "./lib/known";
 import { AZURE_VAULT_REDUNDANCIES, VAULT_REDUNDANCIES, vaultRedundancySetAtCreation } from "./rules/vault-redundancy";
 
-export const vaultRedundancySetAtCreationPolicy: ResourceValidationPolicy = {
+export const vaultRedundancySetAtCreationPolicy = definePolicy(["A12"], {
     name: "vault-redundancy-set-at-creation",
-    description: describePolicy("Recovery Services vaults state their storage redundancy when they are created.", "A12"),
+    summary: "Recovery Services vaults state their storage redundancy when they are created.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Set properties.redundancySettings.standardTierStorageRedundancy to GeoRedundant (or LocallyRedundant) on the vault now: once a VM is protected it can't change, and a vault with the wrong redundancy must be replaced and its VMs re-protected.",
+        "Set properties.redundancySettings.standardTierStorageRedundancy to GeoRedundant (or LocallyRedundant) on the vault now: once the VMM server registers with the vault it can't change, and a vault with the wrong redundancy must be replaced, the server registered again and its VMs re-protected.",
     configSchema: {
         properties: {
             allowedRedundancies: {
@@ -37,4 +36,4 @@ export const vaultRedundancySetAtCreationPolicy: ResourceValidationPolicy = {
             reportViolation(`${args.name}: ${problem}`);
         }
     },
-};
+});

@@ -1,7 +1,8 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { isReplicationPolicy, isStorageAccount } from "./azure-types";
 import { known } from "./known";
-import { isSiteRecoveryStorage, providerSpecific } from "./membership";
+import { isSiteRecoveryStorage } from "./membership";
+import { providerSpecific } from "./readers";
 
 /** The props of a Site Recovery storage account; any other resource is not applicable. */
 export function siteRecoveryAccount(args: ResourceValidationArgs): Record<string, unknown> {

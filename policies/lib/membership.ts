@@ -1,7 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { ROLE_TAG, ROLES, VAULT_TAG, sameAzureName, tagNamesVault, type Role } from "../rules/role-tags";
+import { sameAzureName } from "../rules/azure-names";
+import { ROLE_TAG, ROLES, VAULT_TAG, tagNamesVault, type Role } from "../rules/role-tags";
 import { isNetworkMapping, isReplicationPolicy, isStorageAccount, isVault, isVirtualNetwork } from "./azure-types";
 import { isUnknown, known, knownString, knownStrings } from "./known";
+import { armIdPart, providerSpecific, role, tag, vaultName } from "./readers";
 
 /**
  * How a policy knows which resources serve Site Recovery, and for which vault:
@@ -31,24 +33,10 @@ export interface Member {
     via: string;
 }
 
-export function tag(props: Record<string, unknown>, key: string): string | undefined {
-    return knownString(() => (props.tags as Record<string, unknown> | undefined)?.[key]);
-}
-
-export function role(props: Record<string, unknown>): Role | undefined {
-    const value = tag(props, ROLE_TAG);
-    return (Object.values(ROLES) as string[]).includes(value ?? "") ? (value as Role) : undefined;
-}
-
 /** True for an account tagged as holding replicated data or replication logs. */
 export function isSiteRecoveryStorage(props: Record<string, unknown>): boolean {
     const value = role(props);
     return value === ROLES.replicationStorage || value === ROLES.logStorage;
-}
-
-/** The vault's Azure name: its output `name`, else the input `vaultName`, else our tag. */
-export function vaultName(props: Record<string, unknown>): string | undefined {
-    return knownString(() => props.name) ?? knownString(() => props.vaultName) ?? tag(props, VAULT_TAG);
 }
 
 export function vaults(resources: readonly PolicyResource[]): SiteRecoveryVault[] {
@@ -58,14 +46,8 @@ export function vaults(resources: readonly PolicyResource[]): SiteRecoveryVault[
             resource,
             name: vaultName(resource.props),
             location: knownString(() => resource.props.location),
-            resourceGroup: knownString(() => resource.props.resourceGroupName) ?? idPart(resource.props, "resourceGroups"),
+            resourceGroup: knownString(() => resource.props.resourceGroupName) ?? armIdPart(resource.props, "resourceGroups"),
         }));
-}
-
-/** The segment after `/<key>/` in the resource's ARM id, when the id is known. */
-function idPart(props: Record<string, unknown>, key: string): string | undefined {
-    const id = knownString(() => props.id);
-    return id === undefined ? undefined : new RegExp(`/${key}/([^/]+)`, "i").exec(id)?.[1];
 }
 
 function taggedFor(vault: SiteRecoveryVault, value: string | undefined): boolean {
@@ -88,20 +70,11 @@ function referenced(
 /** The vault a replication policy or network mapping belongs to (`resourceName` is the vault's name). */
 export function ownerVault(resource: PolicyResource, all: readonly SiteRecoveryVault[]): SiteRecoveryVault | undefined {
     // `resourceName` and `resourceGroupName` of a vault's child resource are the vault's own.
-    const name = knownString(() => resource.props.resourceName) ?? idPart(resource.props, "vaults");
-    const group = knownString(() => resource.props.resourceGroupName) ?? idPart(resource.props, "resourceGroups");
+    const name = knownString(() => resource.props.resourceName) ?? armIdPart(resource.props, "vaults");
+    const group = knownString(() => resource.props.resourceGroupName) ?? armIdPart(resource.props, "resourceGroups");
     return (
         all.find((vault) => sameAzureName(vault.name, name) && (group === undefined || vault.resourceGroup === undefined || sameAzureName(group, vault.resourceGroup))) ??
         all.find((vault) => resource.dependencies.includes(vault.resource))
-    );
-}
-
-/** A replication policy's provider-specific settings: `providerSpecificInput` in inputs, `providerSpecificDetails` in outputs. */
-export function providerSpecific(props: Record<string, unknown>): Record<string, unknown> | undefined {
-    const properties = known(() => props.properties as Record<string, unknown> | undefined);
-    return (
-        known(() => properties?.providerSpecificInput as Record<string, unknown> | undefined) ??
-        known(() => properties?.providerSpecificDetails as Record<string, unknown> | undefined)
     );
 }
 
@@ -183,9 +156,3 @@ export function networksOf(
     }
     return [...members.values()];
 }
-
-/** The SKU name of a storage account, when known. */
-export function skuName(props: Record<string, unknown>): string | undefined {
-    return knownString(() => (props.sku as Record<string, unknown> | undefined)?.name);
-}
-

@@ -58,3 +58,8 @@ export function azureName(kind: AzureNameKind, name: string): string | undefined
     }
     return rule.pattern.test(name) ? undefined : `"${name}" may hold only ${rule.allowed}`;
 }
+
+/** Azure names compare case-insensitively; an unknown name matches nothing. */
+export function sameAzureName(a: string | undefined, b: string | undefined): boolean {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}

@@ -1,8 +1,10 @@
 /**
- * The documented facts this project enforces, with their sources (articles of
- * MicrosoftDocs/azure-docs under articles/site-recovery unless named). Messages and
- * policy descriptions cite them by id, so a reader can go from a violation to the
- * documentation that requires it.
+ * The documented facts of Hyper-V (VMM) to Azure replication (../shared/reference/
+ * asr-hyperv-facts.md), brought up to date by the 2026 re-check (asr-phase2.md), with
+ * their sources: articles of MicrosoftDocs/azure-docs under articles/site-recovery unless
+ * named, with the edition where it matters. Messages and policy descriptions cite them by
+ * id, so a reader can go from a violation to the documentation that requires it; the
+ * P and V facts are about the on-premises side and the VMs, which no Azure resource shows.
  */
 export const FACTS = {
     A1: {
@@ -15,27 +17,27 @@ export const FACTS = {
     },
     A3: {
         text: "Replication storage is LRS, GRS or RA-GRS; ZRS and GZRS are not supported",
-        source: "vmm-to-azure-walkthrough-prerequisites.md; hyper-v-azure-support-matrix.md (2018, 2020)",
+        source: "vmm-to-azure-walkthrough-prerequisites.md; hyper-v-azure-support-matrix.md (2018, 2020, 2026)",
     },
     A4: {
         text: "Geo-redundant storage is recommended: replicated data survives a regional outage",
         source: "vmm-to-azure-walkthrough-prerequisites.md",
     },
     A5: {
-        text: "Standard or premium storage may hold replicated data",
-        source: "vmm-to-azure-walkthrough-prerequisites.md",
+        text: "Standard or premium storage may hold replicated data; the portal's default now replicates to managed disks, with a storage account for the replication logs",
+        source: "vmm-to-azure-walkthrough-prerequisites.md; hyper-v-azure-tutorial.md (2026)",
     },
     A6: {
         text: "Premium replicated data needs a standard storage account for the replication logs",
-        source: "vmm-to-azure-walkthrough-prerequisites.md; vmm-to-azure-walkthrough-source-target.md",
+        source: "vmm-to-azure-walkthrough-prerequisites.md; vmm-to-azure-walkthrough-source-target.md; hyper-v-azure-common-questions.md (2024)",
     },
     A7: {
         text: "Replicated disks are page blobs: general-purpose storage kinds only, no BlobStorage, BlockBlobStorage or FileStorage, no hierarchical namespace",
-        source: "hyper-v-azure-support-matrix.md (2018, 2020)",
+        source: "hyper-v-azure-support-matrix.md (2018, 2020, 2026)",
     },
     A8: {
         text: "Storage accounts used by Site Recovery can't move across resource groups or subscriptions, and the target account can't change once replication is enabled",
-        source: "vmm-to-azure-walkthrough-prepare-azure.md; hyper-v-azure-support-matrix.md (2020)",
+        source: "vmm-to-azure-walkthrough-prepare-azure.md; hyper-v-azure-support-matrix.md (2020, 2026)",
     },
     A9: {
         text: "A replica joins the target subnet whose name matches its source subnet, else the first subnet",
@@ -47,19 +49,19 @@ export const FACTS = {
     },
     A11: {
         text: "A firewall on the replication storage account must allow trusted Microsoft services",
-        source: "hyper-v-azure-support-matrix.md (2020); hybrid-how-to-enable-replication-private-endpoints.md",
+        source: "hyper-v-azure-support-matrix.md (2020, 2026); hybrid-how-to-enable-replication-private-endpoints.md",
     },
     A12: {
-        text: "Vault storage redundancy is locked once anything is protected: set it when the vault is created",
-        source: "reliability/migrate-recovery-services-vault.md; terraform-provider-azurerm #8709, #25228",
+        text: "Vault storage redundancy locks when the first server registers with the vault: set it when the vault is created",
+        source: "terraform-provider-azurerm PR #8813 (StorageModelModifyError), #8709, #25228; reliability/migrate-recovery-services-vault.md",
     },
     A13: {
         text: "Without private endpoints (group AzureSiteRecovery, which need a vault managed identity) the VMM provider reaches the vault over the internet",
         source: "hybrid-how-to-enable-replication-private-endpoints.md",
     },
     R1: {
-        text: "Copy frequency is 30 seconds, 5 minutes or 15 minutes (replicationInterval 30, 300, 900)",
-        source: "vmm-to-azure-walkthrough-replication.md; azurerm; Az.RecoveryServices help",
+        text: "Copy frequency is 30 seconds, 5 minutes or 15 minutes (replicationInterval 30, 300, 900); the FAQ lists only 30 s and 5 min, and whether the service takes 900 for Azure targets is unverified",
+        source: "vmm-to-azure-walkthrough-replication.md; hyper-v-azure-common-questions.md (2024); Az.RecoveryServices help (900); azurerm (30, 300)",
     },
     R2: {
         text: "A 30-second copy frequency is not supported with premium storage",
@@ -70,14 +72,91 @@ export const FACTS = {
         source: "terraform-provider-azurerm recoveryservices",
     },
     R4: {
-        text: "App-consistent snapshot frequency is 0 to 12 hours and not above the retention (service error 150261)",
-        source: "vmm-to-azure-walkthrough-replication.md; azurerm #19505",
+        text: "App-consistent snapshot frequency is 0 to 12 hours and not above the recovery point retention",
+        source: "vmm-to-azure-walkthrough-replication.md; terraform-provider-azurerm recoveryservices",
+    },
+    R5: {
+        text: "Initial replication starts at once or at a scheduled time (onlineReplicationStartTime)",
+        source: "vmm-to-azure-walkthrough-replication.md",
+    },
+    R6: {
+        text: "The portal's defaults: copy every 5 minutes, keep recovery points 2 hours, app-consistent snapshots every hour, start replication at once",
+        source: "hyper-v-vmm-azure-tutorial.md (2020, 2026)",
+    },
+    R7: {
+        text: "A replication policy's storageAccounts lists the accounts VMs in the cloud may replicate to; with managed-disk replicas it is optional",
+        source: "azure-rest-api-specs recoveryservicessiterecovery examples; azure-native HyperVReplicaAzurePolicyInput; hyper-v-azure-tutorial.md (2026)",
+    },
+    P1: {
+        text: "VMM servers run System Center VMM 2012 R2, 2016, 2019 or 2022 (not 2022 server core); VMM 2025 is not listed",
+        source: "hyper-v-azure-support-matrix.md (2026)",
+    },
+    P2: {
+        text: "Each VMM server has a private cloud with host groups, a logical network associated with the cloud and a VM network linked to it, and the VMs are connected to that VM network",
+        source: "vmm-to-azure-walkthrough-prerequisites.md; hyper-v-prepare-on-premises-tutorial.md (2018); hyper-v-azure-architecture.md (2019)",
+    },
+    P3: {
+        text: "The VMM server and hosts reach Site Recovery over HTTPS 443 (login.microsoftonline.com, *.hypervrecoverymanager.windowsazure.com, *.blob.core.windows.net, *.servicebus.windows.net, *.backup.windowsazure.com, time servers); an authenticating proxy is not supported",
+        source: "hyper-v-azure-architecture.md (2019); hyper-v-azure-support-matrix.md (2026); includes/site-recovery-URLS.md",
+    },
+    P4: {
+        text: "Hyper-V hosts run Windows Server 2012 R2, 2016, 2019 or 2022 (server core included) with the latest updates, .NET Framework 4.6.2 or later and, on 2012 R2, KB 2961977; no Azure Backup or other backup or DR tool on the same host",
+        source: "hyper-v-azure-support-matrix.md (2026); hyper-v-azure-common-questions.md (2024); vmm-to-azure-walkthrough-prerequisites.md",
+    },
+    P5: {
+        text: "Every host is in a host group of a protected VMM cloud, and all nodes of a cluster register with the same vault",
+        source: "vmm-to-azure-walkthrough-prerequisites.md; hyper-v-azure-common-questions.md (2024)",
+    },
+    P6: {
+        text: "Hosts send outbound HTTPS 443 directly or through a non-authenticating proxy; over a VPN only with private endpoints",
+        source: "hyper-v-azure-support-matrix.md (2026); hyper-v-azure-common-questions.md (2024)",
+    },
+    P7: {
+        text: "Windows Server 2019 hosts need VMM 2019 and Windows Server 2016 hosts VMM 2016; the older rule against mixing 2016 and 2012 R2 hosts in one cloud is gone",
+        source: "hyper-v-azure-support-matrix.md (2020, 2026)",
+    },
+    V1: {
+        text: "A VM name is 1-63 letters, digits and hyphens, starting and ending with a letter or digit; the target VM name can fix it",
+        source: "hyper-v-azure-support-matrix.md (2026)",
+    },
+    V2: {
+        text: "The guest OS is one Azure supports, 64-bit (32-bit only Windows Server 2008), not Nano Server",
+        source: "hyper-v-azure-support-matrix.md (2026)",
+    },
+    V3: {
+        text: "One basic OS disk of up to 2 TB (generation 1) or 4 TB (generation 2); over 2 TB needs a provider later than 2.0.9214.0 and managed-disk replication",
+        source: "hyper-v-azure-support-matrix.md (2026); hyper-v-azure-common-questions.md (2024)",
+    },
+    V4: {
+        text: "At most 16 data disks, each up to 32 TB with that provider and managed-disk replication, else up to 4,095 GB",
+        source: "hyper-v-azure-support-matrix.md (2026)",
+    },
+    V5: {
+        text: "Not supported: shared VHD or cluster disks, FC disks, BitLocker, encrypted disks, 4K-native sector disks, guest SMB 3.0 storage, Storage Spaces, hot add or remove; striped volumes and dynamic disks need app-consistent frequency 0",
+        source: "hyper-v-azure-support-matrix.md (2026); hyper-v-azure-common-questions.md (2024)",
+    },
+    V6: {
+        text: "Generation 2 VMs fail over as generation 1 and are converted back at failback; UEFI Secure Boot is not supported",
+        source: "hyper-v-azure-support-matrix.md (2026); hyper-v-azure-common-questions.md (2024)",
     },
 } as const;
 
 export type FactId = keyof typeof FACTS;
 
+export const FACT_IDS = Object.keys(FACTS) as FactId[];
+
 /** "A1: Storage for replicated data is in ..." for messages. */
 export function cite(id: FactId): string {
     return `${id}: ${FACTS[id].text}`;
+}
+
+/**
+ * Where a fact is enforced outside the policy pack (a config check, a component's
+ * guarantee), and the test that proves it: `title` names a test in `file` as written there
+ * (for `it.each`, with its case filled in), or the `describe` block that holds the tests.
+ */
+export interface Enforcement {
+    facts: readonly FactId[];
+    where: string;
+    test: { file: string; title: string };
 }

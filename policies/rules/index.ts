@@ -1,4 +1,5 @@
 export * from "./facts";
+export * from "./choices";
 export * from "./regions";
 export * from "./vault-region";
 export * from "./storage-sku";

@@ -1,3 +1,5 @@
+import { sameAzureName } from "./azure-names";
+
 /**
  * Tags by which policies recognise Site Recovery resources in any stack, ours or not:
  * what a resource is for, and which vault (by name) it serves. Documented in
@@ -15,11 +17,6 @@ export const ROLES = {
 } as const;
 
 export type Role = (typeof ROLES)[keyof typeof ROLES];
-
-/** Azure names compare case-insensitively; an unknown name matches nothing. */
-export function sameAzureName(a: string | undefined, b: string | undefined): boolean {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
 
 /**
  * True when an `asr-hyperv:vault` tag names this vault: `<vault name>`, or

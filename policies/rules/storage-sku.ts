@@ -1,23 +1,23 @@
 import { cite } from "./facts";
+import { StandardRedundancy } from "./choices";
 
-/**
- * Redundancy of a standard replication (or log) account, as config names it (A3). An
- * `as const` object, the form Pulumi's multi-language schema takes as an enum.
- */
-export const StandardRedundancy = { GRS: "GRS", RAGRS: "RAGRS", LRS: "LRS" } as const;
-export type StandardRedundancy = (typeof StandardRedundancy)[keyof typeof StandardRedundancy];
+/** The redundancies Site Recovery supports for standard accounts (A3), as config and component args name them. */
 export const STANDARD_REDUNDANCIES: readonly StandardRedundancy[] = Object.values(StandardRedundancy);
 
-/** Storage SKUs that may hold replicated data or replication logs (A3, A5). */
-export const REPLICATION_STORAGE_SKUS = ["Standard_LRS", "Standard_GRS", "Standard_RAGRS", "Premium_LRS"] as const;
-
-/** The SKU a standard account with this redundancy gets. */
+/**
+ * The SKU a standard account with this redundancy gets: config and components speak of
+ * redundancy ("GRS"), resources and policies of SKUs ("Standard_GRS"), and this is the
+ * one place the two meet.
+ */
 export function standardSku(redundancy: StandardRedundancy): string {
     return `Standard_${redundancy}`;
 }
 
 /** The SKU premium replicated data gets: premium page blobs are locally redundant. */
 export const PREMIUM_SKU = "Premium_LRS";
+
+/** Storage SKUs that may hold replicated data or replication logs (A3, A5). */
+export const REPLICATION_STORAGE_SKUS: readonly string[] = [...STANDARD_REDUNDANCIES.map(standardSku), PREMIUM_SKU];
 
 export function isPremiumSku(sku: string): boolean {
     return sku.startsWith("Premium_");
@@ -33,10 +33,12 @@ export function replicationStorageSku(
         : `storage SKU "${sku}" is not allowed; allowed: ${allowed.join(", ")} (${cite("A3")})`;
 }
 
+const GEO_REDUNDANT_SKUS = [StandardRedundancy.GRS, StandardRedundancy.RAGRS].map(standardSku);
+
 /** A4: standard replication storage should be geo-redundant. Premium is LRS only, so it is not judged here. */
 export function geoRedundantStorage(sku: string): string | undefined {
-    if (isPremiumSku(sku) || sku === "Standard_GRS" || sku === "Standard_RAGRS") {
+    if (isPremiumSku(sku) || GEO_REDUNDANT_SKUS.includes(sku)) {
         return undefined;
     }
-    return `storage SKU "${sku}" is not geo-redundant; use Standard_GRS or Standard_RAGRS (${cite("A4")})`;
+    return `storage SKU "${sku}" is not geo-redundant; use ${GEO_REDUNDANT_SKUS.join(" or ")} (${cite("A4")})`;
 }

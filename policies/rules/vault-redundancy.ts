@@ -1,8 +1,7 @@
 import { cite } from "./facts";
+import { VaultRedundancy } from "./choices";
 
-/** Vault storage redundancy values Site Recovery vaults are created with (A12); an enum in the component schema. */
-export const VaultRedundancy = { GeoRedundant: "GeoRedundant", LocallyRedundant: "LocallyRedundant" } as const;
-export type VaultRedundancy = (typeof VaultRedundancy)[keyof typeof VaultRedundancy];
+/** Vault storage redundancy values Site Recovery vaults are created with (A12). */
 export const VAULT_REDUNDANCIES: readonly VaultRedundancy[] = Object.values(VaultRedundancy);
 
 /** Every value Azure takes for a vault; zone redundancy is not one the Site Recovery docs list. */
@@ -10,7 +9,7 @@ export const AZURE_VAULT_REDUNDANCIES: readonly string[] = [...VAULT_REDUNDANCIE
 
 /**
  * A12: the vault's storage redundancy must be stated when it is created, because
- * Azure locks it once the first item is protected.
+ * Azure locks it once the first server registers with the vault.
  */
 export function vaultRedundancySetAtCreation(
     standardTierStorageRedundancy: string | undefined,

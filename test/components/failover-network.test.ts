@@ -54,13 +54,21 @@ describe("FailoverNetwork", () => {
         expect(recording.resources.some((r) => r.type.includes("Peering") || r.type.includes("Gateway"))).toBe(false);
     });
 
-    it("refuses a region other than the vault's (A2), a bad layout, and an overlapping test network (A10)", () => {
-        expect(() => new FailoverNetwork("n", { ...args, location: "eastus" })).toThrow(/network is in "eastus" but the vault is in "westeurope" \(A2/);
+    it("refuses a region other than the vault's (A2), a bad layout, and an overlapping test network (A10), naming the argument", () => {
+        expect(() => new FailoverNetwork("n", { ...args, location: "eastus" })).toThrow(
+            expect.objectContaining({
+                message: expect.stringMatching(/^FailoverNetwork n: location: network is in "eastus" but the vault is in "westeurope" \(A2/),
+                resource: expect.any(FailoverNetwork),
+            }),
+        );
         expect(() => new FailoverNetwork("n", { ...args, subnets: [{ name: "x", addressPrefix: "10.51.0.0/24" }] })).toThrow(
-            /subnet "x": 10\.51\.0\.0\/24 is outside the address space/,
+            /^FailoverNetwork n: subnets: subnet "x": 10\.51\.0\.0\/24 is outside the address space/,
         );
         expect(
             () => new FailoverNetwork("n", { ...args, testFailover: { virtualNetworkName: "t", addressSpace: ["10.50.0.0/16"] } }),
-        ).toThrow(/test network 10\.50\.0\.0\/16 overlaps failover network 10\.50\.0\.0\/16 \(A10/);
+        ).toThrow(/^FailoverNetwork n: testFailover\.addressSpace: test network 10\.50\.0\.0\/16 overlaps failover network 10\.50\.0\.0\/16 \(A10/);
+        expect(
+            () => new FailoverNetwork("n", { ...args, testFailover: { virtualNetworkName: "t", addressSpace: ["10.99.0.0/24"] } }),
+        ).toThrow(/^FailoverNetwork n: testFailover\.subnets: 10\.99\.0\.0\/24 is not the size of 10\.50\.0\.0\/16/);
     });
 });

@@ -25,6 +25,7 @@ describe("the components' multi-language schema", () => {
         expect(schema.typeDefinitions.VaultRedundancy?.enum?.map((member) => member.value)).toEqual(["GeoRedundant", "LocallyRedundant"]);
         expect(schema.typeDefinitions.StandardRedundancy?.enum?.map((member) => member.value)).toEqual(["GRS", "RAGRS", "LRS"]);
         expect(schema.typeDefinitions.StoragePerformance?.enum?.map((member) => member.value)).toEqual(["Standard", "Premium"]);
+        expect(schema.typeDefinitions.VaultPublicNetworkAccess?.enum?.map((member) => member.value)).toEqual(["Enabled", "Disabled"]);
     });
 
     it("exposes what the stack exports as outputs", () => {

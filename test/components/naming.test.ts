@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultResourceName, storageAccountName } from "../../components/naming";
+import { defaultResourceName, networkSecurityGroupName, storageAccountName } from "../../components/naming";
 import { azureName } from "../../policies/rules";
 
 const identity = { project: "asr-hyperv", stack: "dev", component: "storage", role: "std" as const };
@@ -34,5 +34,16 @@ describe("defaultResourceName", () => {
         expect(defaultResourceName("rsv", "asr_hyperv", "dev.eu", 50)).toBe("rsv-asr-hyperv-dev-eu");
         expect(defaultResourceName("vnet", "p", "s".repeat(80), 64)).toHaveLength(64);
         expect(defaultResourceName("rg", "p", "stack--", 90)).toBe("rg-p-stack");
+    });
+});
+
+describe("networkSecurityGroupName", () => {
+    it("names the network and the subnet, within Azure's rules for any names they have", () => {
+        expect(networkSecurityGroupName("vnet-dr", "web")).toBe("nsg-vnet-dr-web");
+        fc.assert(
+            fc.property(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$/), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,78}$/), (network, subnet) => {
+                expect(azureName("networkSecurityGroup", networkSecurityGroupName(network, subnet))).toBeUndefined();
+            }),
+        );
     });
 });

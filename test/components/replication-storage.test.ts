@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReplicationStorage } from "../../components";
+import { ReplicationStorage, type ReplicationStorageArgs } from "../../components";
 import { azureName } from "../../policies/rules";
 import { SECURE_PAGE_BLOB_ACCOUNT } from "../support/expected";
 import { ofType, only, record } from "../support/record";
@@ -59,9 +59,19 @@ describe("ReplicationStorage", () => {
         expect(await names()).toEqual(first);
     });
 
-    it("refuses a region other than the vault's (A1)", () => {
+    it("refuses a region other than the vault's (A1), naming the argument, against the component", () => {
         expect(() => new ReplicationStorage("replicas", { ...args, location: "northeurope" })).toThrow(
-            /storage is in "northeurope" but the vault is in "West Europe" \(A1/,
+            expect.objectContaining({
+                message: expect.stringMatching(/^ReplicationStorage replicas: location: storage is in "northeurope" but the vault is in "West Europe" \(A1/),
+                resource: expect.any(ReplicationStorage),
+            }),
+        );
+    });
+
+    it("refuses a redundancy Site Recovery doesn't support (A3), in the words of its argument", () => {
+        const zrs = { redundancy: "ZRS" } as unknown as ReplicationStorageArgs;
+        expect(() => new ReplicationStorage("replicas", { ...args, ...zrs })).toThrow(
+            /^ReplicationStorage replicas: redundancy "ZRS" is not allowed; allowed: GRS, RAGRS, LRS \(A3: /,
         );
     });
 });

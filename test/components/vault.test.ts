@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecoveryVault } from "../../components";
+import { RecoveryVault, type RecoveryVaultArgs } from "../../components";
 import { DEFAULT_VAULT } from "../support/expected";
 import { ofType, only, record } from "../support/record";
 
@@ -45,7 +45,19 @@ describe("RecoveryVault", () => {
         expect(lock.dependencies).toContain(vault.urn);
     });
 
-    it("refuses a vault name Azure would reject", () => {
-        expect(() => new RecoveryVault("dr", { ...args, vaultName: "rsv_dr" })).toThrow(/RecoveryVault dr: "rsv_dr" may hold only letters, digits and hyphens/);
+    it("refuses a vault name Azure would reject, naming the argument, against the component", () => {
+        expect(() => new RecoveryVault("dr", { ...args, vaultName: "rsv_dr" })).toThrow(
+            expect.objectContaining({
+                message: expect.stringMatching(/^RecoveryVault dr: vaultName "rsv_dr" may hold only letters, digits and hyphens/),
+                resource: expect.any(RecoveryVault),
+            }),
+        );
+    });
+
+    it("refuses choices outside the config's vocabulary, as callers in other languages might pass", () => {
+        const choices = { storageRedundancy: "ZoneRedundant", publicNetworkAccess: "disabled" } as unknown as RecoveryVaultArgs;
+        expect(() => new RecoveryVault("dr", { ...args, ...choices })).toThrow(
+            /^RecoveryVault dr: storageRedundancy "ZoneRedundant" is not allowed; allowed: GeoRedundant, LocallyRedundant \(A12: .*\); publicNetworkAccess "disabled" is not allowed; allowed: Enabled, Disabled \(A13: /,
+        );
     });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadStackConfig } from "../../config/load";
-import { readStack } from "../../config/stack-file";
+import { readStack } from "../../engine/project";
 import { REPO_ROOT, recordStack } from "../support/record";
 
 const dev = readStack(REPO_ROOT, "dev").config;

@@ -14,6 +14,13 @@ describe("describeIssue", () => {
         expect(line).toBe('asr-hyperv:vault.lok: unknown key; did you mean "lock"? allowed: name, storageRedundancy, publicNetworkAccess, lock');
     });
 
+    it("finds the allowed keys through lists and optional objects", () => {
+        const subnet = describeIssue({ code: "unrecognized_keys", keys: ["prefix"], path: ["network", "subnets", 0], message: "", input: {} }, {});
+        expect(subnet).toBe('asr-hyperv:network.subnets[0].prefix: unknown key; allowed: name, addressPrefix');
+        const test = describeIssue({ code: "unrecognized_keys", keys: ["subnet"], path: ["network", "testFailover"], message: "", input: {} }, {});
+        expect(test).toBe('asr-hyperv:network.testFailover.subnet: unknown key; did you mean "subnets"? allowed: name, addressSpace, subnets');
+    });
+
     it("names the value and the expected type", () => {
         const line = describeIssue({ code: "invalid_type", expected: "boolean", path: ["vault", "lock"], message: "", input: "yes" }, { vault: { lock: "yes" } });
         expect(line).toBe('asr-hyperv:vault.lock: "yes" is not a boolean');

@@ -78,10 +78,18 @@ describe("npm run plan", () => {
         expect(document.violations[0]?.enforcementLevel).toBe("advisory");
     });
 
+    it("passes over a pack config entry that names no policy, as pulumi does, with a warning", () => {
+        const { code, stderr, document } = planJson("--stack", "dev", "--policy-pack-config", "test/fixtures/unknown-policy-config.json");
+        expect(code).toBe(0);
+        expect(stderr).toMatch(/warning: policy config: "storage-in-region" names no policy of the pack/);
+        expect(document.notes).toEqual([expect.stringMatching(/"storage-in-region" names no policy/)]);
+    });
+
     it.each<[string, string[], RegExp]>([
         ["bad config", ["--stack", "dev", "--cwd", "test/fixtures/bad-config"], /asr-hyperv:storage\.redundancy: "ZRS" is not allowed; allowed: GRS, RAGRS, LRS/],
         ["a missing stack file", ["--stack", "prod"], /Pulumi\.prod\.yaml: file not found/],
-        ["an unknown policy in the pack config", ["--policy-pack-config", "test/fixtures/bad-policy-config.json"], /no policy "storage-in-region"/],
+        ["an option the policy's schema refuses", ["--policy-pack-config", "test/fixtures/bad-option-config.json"], /bad-option-config\.json: validating policy config: replication-policy-copy-frequency: allowedFrequencies\.0: must be equal to one of the allowed values \(30, 300, 900\)/],
+        ["an enforcement level that does not exist", ["--policy-pack-config", "test/fixtures/bad-level-config.json"], /parsing enforcement level for "all": "strict" is not a valid enforcement level/],
         ["an unknown flag", ["--stak", "dev"], /Unknown option '--stak'/],
         ["a project without its packages", ["--cwd", "test/fixtures"], /test\/fixtures: no Pulumi project|Pulumi\.yaml: file not found/],
     ])("exits 2 for %s, saying what is wrong, with no plan", (_, args, message) => {

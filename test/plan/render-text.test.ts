@@ -24,6 +24,14 @@ describe("renderText", () => {
         expect(text).toMatch(/Fix the mandatory violations above/);
     });
 
+    it("labels each violation with the facts its policy declares, none for a baseline policy", () => {
+        const [account] = document.resources.filter((resource) => resource.type === "azure-native:storage:StorageAccount");
+        const violation = (policyName: string) => ({ policyName, enforcementLevel: "advisory" as const, urn: account!.urn, message: "m" });
+        const text = renderText({ ...document, violations: [violation("replication-storage-secure-transport"), violation("premium-storage-copy-frequency")] });
+        expect(text).toContain("[replication-storage-secure-transport high] azure-native:storage:StorageAccount team-replicas");
+        expect(text).toContain("[R2 premium-storage-copy-frequency high] azure-native:storage:StorageAccount team-replicas");
+    });
+
     it("marks outputs known only after deployment", () => {
         const text = renderText({ ...document, outputs: { id: "[unknown]", network: { id: "[unknown]", name: "vnet" } } });
         expect(text).toContain("id: (known after deployment)");

@@ -2,8 +2,8 @@ import * as network from "@pulumi/azure-native/network";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import * as storage from "@pulumi/azure-native/storage";
 import { describe, expect, it } from "vitest";
-import { analyzeStack } from "../../plan/analyze";
-import { resourcesForAnalysis } from "../../plan/resources";
+import { analyzeStack } from "../../engine/analyze";
+import { resourcesForAnalysis } from "../../engine/resources";
 import { policies } from "../../policies/pack";
 import { record } from "../support/record";
 

@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeStack } from "../../plan/analyze";
-import { resourcesForAnalysis } from "../../plan/resources";
+import { analyzeStack } from "../../engine/analyze";
+import { resourcesForAnalysis } from "../../engine/resources";
 import { policies } from "../../policies/pack";
 import { AZURE_REGIONS } from "../../policies/rules";
 import { recordStack } from "../support/record";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeStack } from "../../plan/analyze";
+import { analyzeStack } from "../../engine/analyze";
 import { policies } from "../../policies/pack";
 import { UNKNOWN, account, violations } from "./support/fixtures";
 

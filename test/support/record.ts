@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { vi } from "vitest";
-import { readStack } from "../../config/stack-file";
-import { recordProgram, type RecordedResource, type Recording } from "../../plan/recorder";
+import { readStack } from "../../engine/project";
+import { recordProgram, type RecordedResource, type Recording } from "../../engine/recorder";
 
 export const REPO_ROOT = resolve(__dirname, "../..");
 

@@ -2,7 +2,7 @@ import { unknownCheckingProxy, type PolicyResource } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { isHyperVPolicy, listedAccounts, listsNoAccounts, networksOf, ownerVault, storageOf, vaults } from "../../../policies/lib/membership";
 import { UNKNOWN, account, network, replicationPolicy, resource, TYPES, vault } from "../support/fixtures";
-import type { ResourceUnderAnalysis } from "../../../plan/analyze";
+import type { ResourceUnderAnalysis } from "../../../engine/analyze";
 
 /** The stack as a stack policy sees it: proxied props, dependencies as resources. */
 function asPolicyResources(list: ResourceUnderAnalysis[]): PolicyResource[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { azureName } from "../../../policies/rules";
+import { azureName, sameAzureName } from "../../../policies/rules";
 
 describe("Azure names", () => {
     it.each<[Parameters<typeof azureName>[0], string, boolean]>([
@@ -16,4 +16,12 @@ describe("Azure names", () => {
         ["subnet", "GatewaySubnet", true],
         ["networkSecurityGroup", "nsg-vnet-dr-web", true],
     ])("%s %s valid is %s", (kind, name, ok) => expect(azureName(kind, name) === undefined).toBe(ok));
+});
+
+describe("sameAzureName", () => {
+    it("ignores case, and an unknown name matches nothing", () => {
+        expect(sameAzureName("RSV-DR", "rsv-dr")).toBe(true);
+        expect(sameAzureName("rsv-dr", "rsv-dr2")).toBe(false);
+        expect(sameAzureName(undefined, undefined)).toBe(false);
+    });
 });

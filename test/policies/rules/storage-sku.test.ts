@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { geoRedundantStorage, replicationStorageSku } from "../../../policies/rules";
+import { REPLICATION_STORAGE_SKUS, STANDARD_REDUNDANCIES, geoRedundantStorage, replicationStorageSku, standardSku } from "../../../policies/rules";
 
 describe("replication storage SKUs", () => {
     it.each([
@@ -11,6 +11,11 @@ describe("replication storage SKUs", () => {
         ["Standard_GZRS", false],
         ["Premium_ZRS", false],
     ])("A3: %s allowed is %s", (sku, ok) => expect(replicationStorageSku(sku) === undefined).toBe(ok));
+
+    it("A3: the SKUs are the config's redundancies in Azure's words, and premium", () => {
+        expect(STANDARD_REDUNDANCIES.map(standardSku)).toEqual(["Standard_GRS", "Standard_RAGRS", "Standard_LRS"]);
+        expect(REPLICATION_STORAGE_SKUS).toEqual(["Standard_GRS", "Standard_RAGRS", "Standard_LRS", "Premium_LRS"]);
+    });
 
     it("A3: a narrower allowed list is honoured", () => {
         expect(replicationStorageSku("Standard_LRS", ["Standard_GRS"])).toMatch(/allowed: Standard_GRS/);

@@ -1,8 +1,10 @@
-import { analyzeStack, type PackConfig, type ResourceUnderAnalysis, type Violation } from "../../../plan/analyze";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { analyzeStack, type ResourceUnderAnalysis, type Violation } from "../../../engine/analyze";
+import type { PackConfigFile } from "../../../engine/pack-config";
 import { policies } from "../../../policies/pack";
 
 /** What the engine sends for a value not known until deployment. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN = unknownValue;
 
 export const TYPES = {
     vault: "azure-native:recoveryservices:Vault",
@@ -101,7 +103,7 @@ export function replicationPolicy(
 /** Violations of the whole pack over `resources`, optionally only those of one policy. */
 export async function violations(
     resources: ResourceUnderAnalysis[],
-    options: { policy?: string; config?: PackConfig } = {},
+    options: { policy?: string; config?: PackConfigFile } = {},
 ): Promise<Violation[]> {
     const analysis = await analyzeStack(policies, resources, { config: options.config ?? {} });
     return analysis.violations.filter((violation) => options.policy === undefined || violation.policyName === options.policy);

@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { StackFileError } from "../config/stack-file";
+import { StackFileError } from "./project";
+import { engineUrn } from "./urn";
 import { azureMockResource, withoutId } from "./azure-mocks";
 
 /** One resource registration as the engine would receive it. */
@@ -59,10 +60,18 @@ type Callback = (err: unknown, response: unknown) => void;
  * callback sees only type, name and inputs, but a plan needs parents, dependencies and
  * options such as protect.
  */
-function recordingMonitorClass(Base: typeof MockMonitor) {
+function recordingMonitorClass(Base: typeof MockMonitor, stack: string, project: string) {
     return class RecordingMonitor extends Base {
         readonly recorded: RecordedResource[] = [];
         readonly outputs = new Map<string, Record<string, unknown>>();
+
+        constructor(mocks: pulumi.runtime.Mocks) {
+            super(mocks);
+            // The SDK's mock qualifies a child's type with only its parent's last type, and
+            // keeps the stack's: the engine's URNs differ, and a plan shows the engine's. The
+            // method is private in the SDK's typings, hence the instance property.
+            Object.assign(this, { newUrn: (parent: string, type: string, name: string) => engineUrn(stack, project, parent, type, name) });
+        }
 
         override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
             await super.registerResource(req, (err: unknown, response: unknown) => {
@@ -151,7 +160,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
         call: (args) => args.inputs,
     };
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview, organization);
-    const monitor = new (recordingMonitorClass(MockMonitor))(mocks);
+    const monitor = new (recordingMonitorClass(MockMonitor, options.stack, options.project))(mocks);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview, organization);
     pulumi.runtime.setAllConfig(options.config, options.secretKeys);
     // A program that throws is reported to the caller once, not as a rejection of every

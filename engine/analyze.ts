@@ -1,5 +1,4 @@
 import type {
-    EnforcementLevel,
     Policies,
     PolicyResource,
     PolicyResourceOptions,
@@ -9,6 +8,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { UnknownValueError, unknownCheckingProxy } from "@pulumi/policy";
+import { reconcilePackConfig, type PackConfigFile } from "./pack-config";
 
 /** A resource as the engine hands it to a policy pack: props with unknowns as the SDK's sentinels. */
 export interface ResourceUnderAnalysis {
@@ -21,9 +21,6 @@ export interface ResourceUnderAnalysis {
     propertyDependencies: Record<string, string[]>;
     options: { protect: boolean; ignoreChanges: string[]; deleteBeforeReplace?: boolean };
 }
-
-/** `--policy-pack-config`: `all` and each policy's enforcement level, or `{ enforcementLevel, ...options }`. */
-export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
 
 export interface Violation {
     policyName: string;
@@ -45,98 +42,6 @@ export interface Analysis {
     remediations: Remediation[];
     /** The resources after remediation, as `pulumi up` would create them. */
     resources: ResourceUnderAnalysis[];
-}
-
-/** Config that names no policy, an unknown level, or an option the policy does not have. */
-export class PolicyConfigError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "PolicyConfigError";
-    }
-}
-
-const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
-
-interface OptionSchema {
-    type?: string;
-    enum?: unknown[];
-    items?: OptionSchema;
-}
-
-const JSON_TYPES: Record<string, (value: unknown) => boolean> = {
-    array: Array.isArray,
-    boolean: (value) => typeof value === "boolean",
-    integer: Number.isInteger,
-    number: (value) => typeof value === "number",
-    object: (value) => value !== null && typeof value === "object" && !Array.isArray(value),
-    string: (value) => typeof value === "string",
-};
-
-/** Why `value` does not fit the JSON schema of a policy option (the subset policies here use), or undefined. */
-function misfit(value: unknown, schema: OptionSchema, where: string): string | undefined {
-    if (schema.type !== undefined && JSON_TYPES[schema.type]?.(value) === false) {
-        return `${where}: ${JSON.stringify(value)} is not ${schema.type === "array" || schema.type === "integer" ? "an" : "a"} ${schema.type}`;
-    }
-    if (schema.enum !== undefined && !schema.enum.includes(value)) {
-        return `${where}: ${JSON.stringify(value)} is not one of ${schema.enum.map((allowed) => JSON.stringify(allowed)).join(", ")}`;
-    }
-    if (schema.items !== undefined && Array.isArray(value)) {
-        const itemSchema = schema.items;
-        return value.map((item, index) => misfit(item, itemSchema, `${where}[${index}]`)).find((problem) => problem !== undefined);
-    }
-    return undefined;
-}
-
-interface Resolved {
-    level: EnforcementLevel;
-    options: Record<string, unknown>;
-}
-
-/**
- * Each policy's enforcement level and options, as the CLI resolves them: the policy's own
- * setting, then `all`, then the policy's entry; options start from the schema defaults.
- */
-export function resolvePackConfig(policies: Policies, config: PackConfig = {}): Map<string, Resolved> {
-    const names = new Set(policies.map((policy) => policy.name));
-    for (const [key, value] of Object.entries(config)) {
-        if (key !== "all" && !names.has(key)) {
-            throw new PolicyConfigError(`policy config: no policy "${key}"; policies: all, ${[...names].join(", ")}`);
-        }
-        const level = typeof value === "string" ? value : value.enforcementLevel;
-        if (level !== undefined && !LEVELS.includes(level)) {
-            throw new PolicyConfigError(`policy config: ${key}: enforcement level "${level}" is not one of ${LEVELS.join(", ")}`);
-        }
-    }
-    const all = config.all;
-    const allLevel = typeof all === "string" ? all : all?.enforcementLevel;
-    const resolved = new Map<string, Resolved>();
-    for (const policy of policies) {
-        const entry = config[policy.name];
-        const { enforcementLevel, ...options } = typeof entry === "object" ? entry : { enforcementLevel: entry };
-        const schema = policy.configSchema?.properties ?? {};
-        for (const [option, value] of Object.entries(options)) {
-            const optionSchema = schema[option] as OptionSchema | undefined;
-            if (optionSchema === undefined) {
-                throw new PolicyConfigError(
-                    `policy config: ${policy.name}: no option "${option}"; options: ${Object.keys(schema).join(", ") || "none"}`,
-                );
-            }
-            const problem = misfit(value, optionSchema, `policy config: ${policy.name}.${option}`);
-            if (problem !== undefined) {
-                throw new PolicyConfigError(problem);
-            }
-        }
-        const defaults = Object.fromEntries(
-            Object.entries(schema)
-                .filter(([, property]) => (property as { default?: unknown }).default !== undefined)
-                .map(([key, property]) => [key, (property as { default?: unknown }).default]),
-        );
-        resolved.set(policy.name, {
-            level: enforcementLevel ?? allLevel ?? policy.enforcementLevel ?? "advisory",
-            options: { ...defaults, ...options },
-        });
-    }
-    return resolved;
 }
 
 class NotApplicable extends Error {}
@@ -194,9 +99,9 @@ async function guarded(policyName: string, report: (message: string) => void, ru
 export async function analyzeStack(
     policies: Policies,
     input: readonly ResourceUnderAnalysis[],
-    options: { config?: PackConfig } = {},
+    options: { config?: PackConfigFile } = {},
 ): Promise<Analysis> {
-    const resolved = resolvePackConfig(policies, options.config);
+    const resolved = reconcilePackConfig(policies, options.config).policies;
     // Stack tags come from the backend; offline there are none.
     const stackTags = new Map<string, string>();
     const violations: Violation[] = [];
@@ -213,14 +118,14 @@ export async function analyzeStack(
         isType: (resourceClass) => typeOf(resourceClass) === resource.type,
         asType: ((resourceClass: unknown) =>
             typeOf(resourceClass) === resource.type ? unknownCheckingProxy(resource.props) : undefined) as ResourceValidationArgs["asType"],
-        getConfig: <T extends object>() => levelOf(policy).options as T,
+        getConfig: <T extends object>() => levelOf(policy).properties as T,
         notApplicable,
     });
 
     const resources = input.map((resource) => ({ ...resource, props: structuredClone(resource.props) }));
     for (const resource of resources) {
         for (const policy of policies.filter(isResourcePolicy)) {
-            if (levelOf(policy).level !== "remediate" || policy.remediateResource === undefined) {
+            if (levelOf(policy).enforcementLevel !== "remediate" || policy.remediateResource === undefined) {
                 continue;
             }
             const remediate = policy.remediateResource;
@@ -236,7 +141,7 @@ export async function analyzeStack(
     }
 
     const reporter = (policy: Policies[number]) => (message: string, urn?: string) => {
-        const level = levelOf(policy).level;
+        const level = levelOf(policy).enforcementLevel;
         violations.push({
             policyName: policy.name,
             enforcementLevel: level === "advisory" ? "advisory" : "mandatory",
@@ -247,7 +152,7 @@ export async function analyzeStack(
 
     for (const resource of resources) {
         for (const policy of policies.filter(isResourcePolicy)) {
-            if (levelOf(policy).level === "disabled" || policy.validateResource === undefined) {
+            if (levelOf(policy).enforcementLevel === "disabled" || policy.validateResource === undefined) {
                 continue;
             }
             const report = reporter(policy);
@@ -292,13 +197,13 @@ export async function analyzeStack(
     });
 
     for (const policy of policies.filter(isStackPolicy)) {
-        if (levelOf(policy).level === "disabled") {
+        if (levelOf(policy).enforcementLevel === "disabled") {
             continue;
         }
         const args: StackValidationArgs = {
             resources: policyResources,
             stackTags,
-            getConfig: <T extends object>() => levelOf(policy).options as T,
+            getConfig: <T extends object>() => levelOf(policy).properties as T,
             notApplicable,
         };
         await guarded(

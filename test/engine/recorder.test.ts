@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
 import { describe, expect, it } from "vitest";
-import { recordProgram } from "../../plan/recorder";
+import { recordProgram } from "../../engine/recorder";
 
 class Box extends pulumi.ComponentResource {
     constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
