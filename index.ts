@@ -4,7 +4,10 @@ import { FailoverNetwork, RecoveryVault, ReplicationStorage } from "./components
 import { loadStackConfig } from "./config/load";
 
 // Validate everything before the first resource is registered.
-const config = loadStackConfig(pulumi.runtime.allConfig(), pulumi.getProject(), pulumi.getStack());
+const { config, warnings } = loadStackConfig(pulumi.runtime.allConfig(), pulumi.getProject(), pulumi.getStack());
+for (const warning of warnings) {
+    void pulumi.log.warn(warning);
+}
 
 // An existing group is looked up, so a wrong name fails the preview rather than `pulumi up`.
 const resourceGroupName: pulumi.Output<string> = config.existingResourceGroup

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { checkRegion } from "../policies/rules";
 import { LOCATION_KEY, NAMESPACE, TOP_LEVEL_KEYS, stackConfigSchema, type StackConfig } from "./schema";
 import { describeIssue } from "./messages";
 
@@ -44,12 +45,24 @@ function decode(raw: Readonly<Record<string, string>>, problems: string[]): Reco
     return input;
 }
 
+/** A valid config, and what in it deserves a look without stopping the program. */
+export interface LoadedConfig {
+    config: StackConfig;
+    warnings: readonly string[];
+}
+
+function warningsFor(input: Record<string, unknown>): string[] {
+    const checked = checkRegion(String(input.location));
+    return "warning" in checked && checked.warning !== undefined ? [`${LOCATION_KEY}: ${checked.warning}`] : [];
+}
+
 /**
  * Validates a stack's config, given as Pulumi hands it to a program (`<namespace>:<key>`
  * to text, objects as JSON), and applies defaults. Throws a ConfigError that lists every
- * problem, each naming its key, before anything is created.
+ * problem, each naming its key, before anything is created. Warnings, such as a region
+ * newer than the project's list, name their key too; the program logs them and goes on.
  */
-export function loadStackConfig(raw: Readonly<Record<string, string>>, project: string, stack: string): StackConfig {
+export function loadStackConfig(raw: Readonly<Record<string, string>>, project: string, stack: string): LoadedConfig {
     const problems: string[] = [];
     const input = decode(raw, problems);
     const result = stackConfigSchema(project, stack).safeParse(input);
@@ -59,5 +72,5 @@ export function loadStackConfig(raw: Readonly<Record<string, string>>, project: 
     if (!result.success || problems.length > 0) {
         throw new ConfigError(problems);
     }
-    return result.data;
+    return { config: result.data, warnings: warningsFor(input) };
 }

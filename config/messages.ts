@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closestMatch } from "../policies/rules/edit-distance";
 import { LOCATION_KEY, NAMESPACE, TOP_LEVEL_KEYS, configSchema } from "./schema";
 
 type Path = readonly PropertyKey[];
@@ -49,26 +50,10 @@ function childOf(schema: z.core.$ZodType, part: PropertyKey): z.core.$ZodType | 
     return schema instanceof z.ZodArray ? schema.element : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0]!;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j]!;
-            row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return row[b.length]!;
-}
-
 function unknownKey(path: Path, key: string): string {
     const allowed = path.length === 0 ? TOP_LEVEL_KEYS : keysAt(path);
-    const closest = allowed
-        .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
-        .sort((a, b) => a.distance - b.distance)[0];
-    const hint = closest !== undefined && closest.distance <= 3 ? `did you mean "${closest.candidate}"? ` : "";
+    const closest = closestMatch(key, allowed, 3);
+    const hint = closest !== undefined ? `did you mean "${closest}"? ` : "";
     const where = path.length === 0 ? `${NAMESPACE}:${key}` : `${configKey(path)}.${key}`;
     return `${where}: unknown key; ${hint}allowed: ${allowed.join(", ")}`;
 }

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { defaultResourceName } from "../components/naming";
 import { defaultSubnets, mirrorSubnets } from "../components/subnet-mirror";
 import {
-    AZURE_REGIONS,
     DEFAULT_STANDARD_REDUNDANCY,
     DEFAULT_STORAGE_PERFORMANCE,
     DEFAULT_VAULT_PUBLIC_NETWORK_ACCESS,
@@ -12,9 +11,9 @@ import {
     VAULT_REDUNDANCIES,
     VaultPublicNetworkAccess,
     azureName,
+    checkRegion,
     firewallEntries,
     isolatedTestNetwork,
-    normalizeRegion,
     oneOf,
     subnetLayout,
     type AzureNameKind,
@@ -50,15 +49,12 @@ const testFailover = z.strictObject({
 });
 
 const region = z.string().transform((value, ctx) => {
-    const normalized = normalizeRegion(value);
-    if (normalized === undefined) {
-        ctx.addIssue({
-            code: "custom",
-            message: `"${value}" is not an Azure region; use a name such as westeurope or "West Europe" (known: ${Object.keys(AZURE_REGIONS).join(", ")})`,
-        });
+    const checked = checkRegion(value);
+    if ("error" in checked) {
+        ctx.addIssue({ code: "custom", message: checked.error });
         return z.NEVER;
     }
-    return normalized;
+    return checked.region;
 });
 
 /**

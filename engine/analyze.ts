@@ -8,14 +8,20 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { UnknownValueError, unknownCheckingProxy } from "@pulumi/policy";
+import * as policyDeserialize from "@pulumi/policy/deserialize";
 import { reconcilePackConfig, type PackConfigFile } from "./pack-config";
 
-/** A resource as the engine hands it to a policy pack: props with unknowns as the SDK's sentinels. */
+/**
+ * A resource as the engine hands it to a policy pack, values in wire form (unknowns as the
+ * SDK's marker): its checked inputs to Remediate and Analyze, its outputs to AnalyzeStack
+ * (a preview's outputs for a resource being created, Azure's answer for one that exists).
+ */
 export interface ResourceUnderAnalysis {
     urn: string;
     type: string;
     name: string;
-    props: Record<string, unknown>;
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
     parent?: string | undefined;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
@@ -40,7 +46,7 @@ export interface Remediation {
 export interface Analysis {
     violations: Violation[];
     remediations: Remediation[];
-    /** The resources after remediation, as `pulumi up` would create them. */
+    /** The resources after remediation: their inputs as `pulumi up` would send them. */
     resources: ResourceUnderAnalysis[];
 }
 
@@ -90,18 +96,37 @@ async function guarded(policyName: string, report: (message: string) => void, ru
     }
 }
 
+// The functions @pulumi/policy's server turns props into what a policy sees, and a
+// remediation's result back into the wire form, with; marked internal, so untyped.
+const { deserializeProperties, serializeProperties } = policyDeserialize as unknown as {
+    deserializeProperties(struct: { toJavaScript(): unknown }, keepSecrets: boolean): Record<string, unknown>;
+    serializeProperties(props: Record<string, unknown>): Promise<Record<string, unknown>>;
+};
+
+/** Props as @pulumi/policy's server hands them to a policy: deserialized, behind the unknown-checking proxy. */
+function asPolicyProps(props: Record<string, unknown>, keepSecrets: boolean): Record<string, unknown> {
+    return unknownCheckingProxy(deserializeProperties({ toJavaScript: () => props }, keepSecrets));
+}
+
+/** What the engine leaves out of AnalyzeStack's properties: its internal keys. */
+function withoutInternalKeys(props: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith("__")));
+}
+
+export interface AnalyzeOptions {
+    config?: PackConfigFile;
+    /** What a new analyzer process starts with (the pack's `startOperation`): the engine starts one per operation. */
+    startOperation?: () => void;
+}
+
 /**
- * Runs a policy pack over a stack's resources the way the Pulumi engine drives the
- * analyzer: remediations first, then each resource policy per resource (Analyze), then
- * the stack policies over all resources (AnalyzeStack). Props reach the policies
- * through @pulumi/policy's unknown-checking proxy, as they do under the engine.
+ * Runs a policy pack over a stack's resources the way one engine operation drives its
+ * analyzer process: for each resource, Remediate then Analyze of its inputs; then
+ * AnalyzeStack once, over every resource's outputs.
  */
-export async function analyzeStack(
-    policies: Policies,
-    input: readonly ResourceUnderAnalysis[],
-    options: { config?: PackConfigFile } = {},
-): Promise<Analysis> {
+export async function analyzeStack(policies: Policies, input: readonly ResourceUnderAnalysis[], options: AnalyzeOptions = {}): Promise<Analysis> {
     const resolved = reconcilePackConfig(policies, options.config).policies;
+    options.startOperation?.();
     // Stack tags come from the backend; offline there are none.
     const stackTags = new Map<string, string>();
     const violations: Violation[] = [];
@@ -110,36 +135,20 @@ export async function analyzeStack(
 
     const resourceArgs = (resource: ResourceUnderAnalysis, policy: Policies[number]): ResourceValidationArgs => ({
         type: resource.type,
-        props: unknownCheckingProxy(resource.props),
+        props: asPolicyProps(resource.inputs, true),
         urn: resource.urn,
         name: resource.name,
         opts: policyOptions(resource),
         stackTags,
         isType: (resourceClass) => typeOf(resourceClass) === resource.type,
         asType: ((resourceClass: unknown) =>
-            typeOf(resourceClass) === resource.type ? unknownCheckingProxy(resource.props) : undefined) as ResourceValidationArgs["asType"],
+            typeOf(resourceClass) === resource.type ? asPolicyProps(resource.inputs, true) : undefined) as ResourceValidationArgs["asType"],
         getConfig: <T extends object>() => levelOf(policy).properties as T,
         notApplicable,
     });
 
-    const resources = input.map((resource) => ({ ...resource, props: structuredClone(resource.props) }));
-    for (const resource of resources) {
-        for (const policy of policies.filter(isResourcePolicy)) {
-            if (levelOf(policy).enforcementLevel !== "remediate" || policy.remediateResource === undefined) {
-                continue;
-            }
-            const remediate = policy.remediateResource;
-            await guarded(policy.name, () => undefined, async () => {
-                const result = (await remediate(resourceArgs(resource, policy))) as Record<string, unknown> | undefined;
-                if (result) {
-                    const changed = Object.keys(result).filter((key) => JSON.stringify(result[key]) !== JSON.stringify(resource.props[key]));
-                    resource.props = structuredClone(result);
-                    remediations.push({ policyName: policy.name, urn: resource.urn, changed });
-                }
-            });
-        }
-    }
-
+    const resources = input.map((resource) => ({ ...resource, inputs: structuredClone(resource.inputs) }));
+    const resourcePolicies = policies.filter(isResourcePolicy);
     const reporter = (policy: Policies[number]) => (message: string, urn?: string) => {
         const level = levelOf(policy).enforcementLevel;
         violations.push({
@@ -151,7 +160,22 @@ export async function analyzeStack(
     };
 
     for (const resource of resources) {
-        for (const policy of policies.filter(isResourcePolicy)) {
+        for (const policy of resourcePolicies) {
+            if (levelOf(policy).enforcementLevel !== "remediate" || policy.remediateResource === undefined) {
+                continue;
+            }
+            const remediate = policy.remediateResource;
+            await guarded(policy.name, () => undefined, async () => {
+                const remediated = (await remediate(resourceArgs(resource, policy))) as Record<string, unknown> | undefined;
+                if (remediated) {
+                    const result = await serializeProperties(remediated);
+                    const changed = Object.keys(result).filter((key) => JSON.stringify(result[key]) !== JSON.stringify(resource.inputs[key]));
+                    resource.inputs = result;
+                    remediations.push({ policyName: policy.name, urn: resource.urn, changed });
+                }
+            });
+        }
+        for (const policy of resourcePolicies) {
             if (levelOf(policy).enforcementLevel === "disabled" || policy.validateResource === undefined) {
                 continue;
             }
@@ -169,7 +193,7 @@ export async function analyzeStack(
 
     const byUrn = new Map<string, PolicyResource>();
     const policyResources = resources.map((resource) => {
-        const props = unknownCheckingProxy(resource.props);
+        const props = asPolicyProps(withoutInternalKeys(resource.outputs), false);
         const policyResource: PolicyResource = {
             type: resource.type,
             props,

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { unversionedToken } from "./azure-shapes";
 
 /** A subscription id that can't be mistaken for a real one. */
 const PLAN_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
@@ -37,7 +38,7 @@ export function text(value: unknown): string | undefined {
 
 /** The Azure name a resource gets: its name input where the type has one, else its Pulumi name. */
 export function azureResourceName(type: string, pulumiName: string, inputs: Record<string, unknown>): string {
-    const known = TYPES[type];
+    const known = TYPES[unversionedToken(type)];
     return (known && text(inputs[known.nameInput])) ?? pulumiName;
 }
 
@@ -46,7 +47,7 @@ export function azureResourceName(type: string, pulumiName: string, inputs: Reco
  * name and an ARM id. Used by the plan and the tests in place of a provider.
  */
 export function azureMockResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
-    const known = TYPES[args.type];
+    const known = TYPES[unversionedToken(args.type)];
     const inputs = args.inputs as Record<string, unknown>;
     const name = azureResourceName(args.type, args.name, inputs);
     const group = text(inputs.resourceGroupName) ?? "unknown-group";

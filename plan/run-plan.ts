@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { programInfo, programPath, readStack } from "../engine/project";
-import { policies } from "../policies/pack";
+import { policies, startOperation } from "../policies/pack";
 import { analyzeStack } from "../engine/analyze";
 import { PolicyConfigError, reconcilePackConfig, type PackConfigFile } from "../engine/pack-config";
 import type { PlanDocument } from "./document";
 import { recordProgram } from "../engine/recorder";
-import { resourcesForAnalysis } from "../engine/resources";
+import { analysisOf } from "../engine/resources";
 import { presentable } from "../engine/values";
 
 export interface PlanOptions {
@@ -76,7 +76,12 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
                 return typeof exported === "function" ? await (exported as () => unknown)() : exported;
             },
         });
-        const analysis = await analyzeStack(policies, resourcesForAnalysis(recording), { config: packConfig });
+        const providerConfig = Object.fromEntries(Object.entries(settings.config).filter(([key]) => key.startsWith("azure-native:")));
+        const analysis = await analyzeStack(policies, analysisOf(recording.resources, recording.outputs, { preview: true, providerConfig }), {
+            config: packConfig,
+            startOperation,
+        });
+        const analyzed = new Map(analysis.resources.map((resource) => [resource.urn, resource]));
         const stack = recording.resources.find((resource) => resource.type === "pulumi:pulumi:Stack");
         const resources = recording.resources.map((resource) => ({
             urn: resource.urn,
@@ -84,12 +89,8 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
             name: resource.name,
             parent: resource.parent ?? null,
             dependencies: resource.dependencies,
-            // What `pulumi up` would send: the inputs, or what a remediation made of them.
-            inputs: presentable(
-                analysis.remediations.some((remediation) => remediation.urn === resource.urn)
-                    ? analysis.resources.find((analyzed) => analyzed.urn === resource.urn)?.props
-                    : resource.inputs,
-            ) as Record<string, unknown>,
+            // What `pulumi up` would send: the inputs as the provider checked them, and as remediations left them.
+            inputs: presentable(analyzed.get(resource.urn)?.inputs ?? resource.inputs) as Record<string, unknown>,
             options: {
                 protect: resource.options.protect,
                 retainOnDelete: resource.options.retainOnDelete,

@@ -8,6 +8,7 @@ import { replicationPolicyCopyFrequency } from "./replication-policy-copy-freque
 import { replicationPolicyRetention } from "./replication-policy-retention";
 import { replicationPolicyStorageInVaultRegion } from "./replication-policy-storage-in-vault-region";
 import { replicationStorageFirewall } from "./replication-storage-firewall";
+import { replicationStorageByReference } from "./replication-storage-by-reference";
 import { replicationStorageGeoRedundant } from "./replication-storage-geo-redundant";
 import { replicationStorageKind } from "./replication-storage-kind";
 import { replicationStorageRedundancy } from "./replication-storage-redundancy";
@@ -19,6 +20,13 @@ import { vaultRedundancySetAtCreationPolicy } from "./vault-redundancy-set-at-cr
 
 export const PACK_NAME = "asr-hyperv-prerequisites";
 
+/**
+ * Starts the pack afresh, as the engine's new analyzer process for each operation does:
+ * the stack policies join what this operation's Analyze calls showed (lib/observed.ts).
+ * Only an engine imitation that runs many operations in one process needs it.
+ */
+export { startRound as startOperation } from "./lib/observed";
+
 /** The pack's policies, importable without starting the analyzer that `new PolicyPack` starts. */
 export const policies: FactPolicy[] = [
     storageInVaultRegionPolicy,
@@ -29,6 +37,7 @@ export const policies: FactPolicy[] = [
     premiumStorageHasLogAccount,
     replicationStorageKind,
     replicationStorageSecureTransport,
+    replicationStorageByReference,
     replicationStorageFirewall,
     testFailoverNetworkIsolated,
     vaultRedundancySetAtCreationPolicy,

@@ -1,7 +1,7 @@
 import { siteRecoveryAccount } from "./lib/applies";
 import { definePolicy } from "./lib/define";
-import { skuName } from "./lib/readers";
-import { REPLICATION_STORAGE_SKUS, replicationStorageSku } from "./rules/storage-sku";
+import { skuProblem } from "./lib/account-checks";
+import { REPLICATION_STORAGE_SKUS } from "./rules/storage-sku";
 
 export const replicationStorageRedundancy = definePolicy(["A3"], {
     name: "replication-storage-redundancy",
@@ -21,10 +21,8 @@ export const replicationStorageRedundancy = definePolicy(["A3"], {
         },
     },
     validateResource: (args, reportViolation) => {
-        const props = siteRecoveryAccount(args);
-        const sku = skuName(props);
         const { allowedSkus } = args.getConfig<{ allowedSkus?: string[] }>();
-        const problem = sku === undefined ? undefined : replicationStorageSku(sku, allowedSkus ?? REPLICATION_STORAGE_SKUS);
+        const problem = skuProblem(siteRecoveryAccount(args), allowedSkus ?? REPLICATION_STORAGE_SKUS);
         if (problem !== undefined) {
             reportViolation(`${args.name}: ${problem}`);
         }

@@ -1,17 +1,7 @@
 import { siteRecoveryAccount, unproxied } from "./lib/applies";
 import { definePolicy } from "./lib/define";
-import { isUnknown, known, knownString } from "./lib/known";
-import { SECURE_TRANSPORT, secureTransport } from "./rules/secure-transport";
-
-/** What falls short of the baseline; a setting not known until deployment is not judged, the others still are. */
-function shortfalls(props: Record<string, unknown>): string[] {
-    const pending = Object.keys(SECURE_TRANSPORT).filter((key) => isUnknown(() => props[key]));
-    return secureTransport({
-        minimumTlsVersion: knownString(() => props.minimumTlsVersion),
-        enableHttpsTrafficOnly: known(() => props.enableHttpsTrafficOnly) as boolean | undefined,
-        allowBlobPublicAccess: known(() => props.allowBlobPublicAccess) as boolean | undefined,
-    }).filter((problem) => !pending.some((key) => problem.startsWith(key)));
-}
+import { transportProblems } from "./lib/account-checks";
+import { SECURE_TRANSPORT } from "./rules/secure-transport";
 
 export const replicationStorageSecureTransport = definePolicy([], {
     name: "replication-storage-secure-transport",
@@ -22,11 +12,11 @@ export const replicationStorageSecureTransport = definePolicy([], {
     remediationSteps:
         "Set minimumTlsVersion: TLS1_2, enableHttpsTrafficOnly: true and allowBlobPublicAccess: false. Run the pack with this policy at enforcementLevel remediate to have it set them.",
     validateResource: (args, reportViolation) => {
-        const problems = shortfalls(siteRecoveryAccount(args));
+        const problems = transportProblems(siteRecoveryAccount(args));
         if (problems.length > 0) {
             reportViolation(`${args.name}: ${problems.join("; ")}`);
         }
     },
     remediateResource: (args) =>
-        shortfalls(siteRecoveryAccount(args)).length === 0 ? undefined : { ...unproxied(args.props), ...SECURE_TRANSPORT },
+        transportProblems(siteRecoveryAccount(args)).length === 0 ? undefined : { ...unproxied(args.props), ...SECURE_TRANSPORT },
 });

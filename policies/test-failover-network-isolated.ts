@@ -1,34 +1,11 @@
-import type { PolicyResource } from "@pulumi/policy";
-import { isVirtualNetwork, isVirtualNetworkPeering } from "./lib/azure-types";
 import { definePolicy } from "./lib/define";
-import { known, knownString, knownStrings } from "./lib/known";
-import { networksOf, vaults } from "./lib/membership";
+import { knownStrings } from "./lib/known";
+import { siteOf, type SiteNode } from "./lib/site";
 import { ROLES } from "./rules/role-tags";
 import { isolatedTestNetwork } from "./rules/test-network-isolation";
 
-function addressSpace(network: PolicyResource): string[] {
+function addressSpace(network: SiteNode): string[] {
     return knownStrings(() => (network.props.addressSpace as Record<string, unknown> | undefined)?.addressPrefixes);
-}
-
-/** Peerings in the stack that start at or lead to `network`. */
-function peeringsOf(network: PolicyResource, resources: readonly PolicyResource[]): string[] {
-    const name = knownString(() => network.props.name) ?? knownString(() => network.props.virtualNetworkName);
-    const id = knownString(() => network.props.id);
-    const peerings = known(() => network.props.virtualNetworkPeerings as unknown[] | undefined) ?? [];
-    const inline: string[] = [];
-    // Index by index, so one peering whose name is unknown still counts, as "a peering".
-    for (let index = 0; index < peerings.length; index++) {
-        inline.push(knownString(() => (peerings[index] as Record<string, unknown>).name) ?? "(name known after deployment)");
-    }
-    const separate = resources.filter((resource) => {
-        if (!isVirtualNetworkPeering(resource.type)) {
-            return false;
-        }
-        const local = knownString(() => resource.props.virtualNetworkName);
-        const remote = knownString(() => (resource.props.remoteVirtualNetwork as Record<string, unknown> | undefined)?.id);
-        return (name !== undefined && local === name) || (id !== undefined && remote === id) || resource.dependencies.includes(network);
-    });
-    return [...inline.map((peering) => `peering ${peering}`), ...separate.map((peering) => `peering ${peering.name}`)];
 }
 
 export const testFailoverNetworkIsolated = definePolicy(["A10"], {
@@ -40,14 +17,12 @@ export const testFailoverNetworkIsolated = definePolicy(["A10"], {
     remediationSteps:
         "Give the test network an address space of its own and remove its peerings, so test failovers can't reach production or collide with it.",
     validateStack: (args, reportViolation) => {
-        const all = vaults(args.resources);
-        for (const vault of all) {
-            const failover = networksOf(vault, args.resources, all, [ROLES.failoverNetwork]).map((member) => member.resource);
-            const tests = networksOf(vault, args.resources, all, [ROLES.testFailoverNetwork]).map((member) => member.resource);
-            for (const test of tests.filter((resource) => isVirtualNetwork(resource.type))) {
-                const problems = isolatedTestNetwork(failover.flatMap(addressSpace), addressSpace(test), peeringsOf(test, args.resources));
-                for (const problem of problems) {
-                    reportViolation(`test network ${test.name} of vault ${vault.name ?? vault.resource.name}: ${problem}`, test.urn);
+        const site = siteOf(args.resources);
+        for (const vault of site.vaults) {
+            const failover = site.networksOf(vault, [ROLES.failoverNetwork]).map((member) => member.node);
+            for (const { node: test } of site.networksOf(vault, [ROLES.testFailoverNetwork])) {
+                for (const problem of isolatedTestNetwork(failover.flatMap(addressSpace), addressSpace(test), site.peeringsOf(test))) {
+                    reportViolation(`test network ${test.resource.name} of vault ${vault.name ?? vault.resource.name}: ${problem}`, test.resource.urn);
                 }
             }
         }

@@ -1,7 +1,7 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { isReplicationPolicy, isStorageAccount } from "./azure-types";
 import { known } from "./known";
-import { isSiteRecoveryStorage } from "./membership";
+import { isSiteRecoveryStorage } from "./site";
 import { providerSpecific } from "./readers";
 
 /** The props of a Site Recovery storage account; any other resource is not applicable. */

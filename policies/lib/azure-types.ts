@@ -15,3 +15,15 @@ export const isVirtualNetwork = matcher("network", "VirtualNetwork");
 export const isVirtualNetworkPeering = matcher("network", "VirtualNetworkPeering");
 export const isReplicationPolicy = matcher("recoveryservices", "ReplicationPolicy");
 export const isNetworkMapping = matcher("recoveryservices", "ReplicationNetworkMapping");
+export const isProtectedItem = matcher("recoveryservices", "ReplicationProtectedItem");
+
+/**
+ * The ARM id path under a resource group of the resources others refer to by id, with the
+ * input that holds the resource's own name: enough to tie an id a replication policy or
+ * protected item lists to a resource whose id is not known yet.
+ */
+export const ARM_PATHS: readonly { is: (type: string) => boolean; provider: string; nameInput: string }[] = [
+    { is: isStorageAccount, provider: "microsoft.storage/storageaccounts", nameInput: "accountName" },
+    { is: isVirtualNetwork, provider: "microsoft.network/virtualnetworks", nameInput: "virtualNetworkName" },
+    { is: isVault, provider: "microsoft.recoveryservices/vaults", nameInput: "vaultName" },
+];

@@ -56,3 +56,23 @@ export function isUnknown(read: () => unknown): boolean {
         throw error;
     }
 }
+
+/**
+ * The ids of a known or unknown array of ids: each one, or "unknown" where it is not known
+ * yet; ["unknown"] for an array not known yet, [] for none.
+ */
+export function knownIds(read: () => unknown): string[] {
+    if (isUnknown(read)) {
+        return ["unknown"];
+    }
+    const value = known(read);
+    if (!Array.isArray(value)) {
+        return [];
+    }
+    const ids: string[] = [];
+    // Index by index: array methods would read every element through the proxy at once.
+    for (let index = 0; index < value.length; index++) {
+        ids.push(isUnknown(() => (value as unknown[])[index]) ? "unknown" : (knownString(() => (value as unknown[])[index]) ?? ""));
+    }
+    return ids;
+}

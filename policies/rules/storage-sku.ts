@@ -35,9 +35,12 @@ export function replicationStorageSku(
 
 const GEO_REDUNDANT_SKUS = [StandardRedundancy.GRS, StandardRedundancy.RAGRS].map(standardSku);
 
-/** A4: standard replication storage should be geo-redundant. Premium is LRS only, so it is not judged here. */
+/**
+ * A4: standard replication storage should be geo-redundant. Premium is LRS only, and SKUs
+ * Site Recovery can't use at all (ZRS, GZRS) are A3's to refuse, so neither is judged here.
+ */
 export function geoRedundantStorage(sku: string): string | undefined {
-    if (isPremiumSku(sku) || GEO_REDUNDANT_SKUS.includes(sku)) {
+    if (isPremiumSku(sku) || GEO_REDUNDANT_SKUS.includes(sku) || !REPLICATION_STORAGE_SKUS.includes(sku)) {
         return undefined;
     }
     return `storage SKU "${sku}" is not geo-redundant; use ${GEO_REDUNDANT_SKUS.join(" or ")} (${cite("A4")})`;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConfigError, loadStackConfig } from "../../config/load";
 import { readStack } from "../../engine/project";
 import { REPO_ROOT, recordStack } from "../support/record";
@@ -31,7 +31,8 @@ const network = (value: object) => ({ "asr-hyperv:network": JSON.stringify(value
 
 describe("loadStackConfig", () => {
     it("reads the dev stack", () => {
-        const config = load({});
+        const { config, warnings } = load({});
+        expect(warnings).toEqual([]);
         expect(config).toMatchObject({
             location: "westeurope",
             resourceGroupName: "rg-asr-dr-dev",
@@ -43,7 +44,7 @@ describe("loadStackConfig", () => {
     });
 
     it("needs nothing but the region", () => {
-        const config = loadStackConfig({ "azure-native:location": "northeurope" }, "asr-hyperv", "prod");
+        const { config } = loadStackConfig({ "azure-native:location": "northeurope" }, "asr-hyperv", "prod");
         expect(config).toMatchObject({
             location: "northeurope",
             resourceGroupName: "rg-asr-hyperv-prod",
@@ -58,13 +59,32 @@ describe("loadStackConfig", () => {
         ["West Europe", "westeurope"],
         ["UK South", "uksouth"],
         ["eastus2", "eastus2"],
+        ["taiwannorth", "taiwannorth"],
+        ["Denmark East", "denmarkeast"],
+        ["israelnorthwest", "israelnorthwest"],
+        ["malaysiasouth", "malaysiasouth"],
+        ["USGov Virginia", "usgovvirginia"],
+        ["chinanorth3", "chinanorth3"],
     ])("normalizes the region %s to %s", (given, expected) => {
-        expect(load({ "azure-native:location": given }).location).toBe(expected);
+        expect(load({ "azure-native:location": given })).toEqual({ config: expect.objectContaining({ location: expected }), warnings: [] });
+    });
+
+    it("accepts a region newer than its list, with a warning that names the key", () => {
+        const { config, warnings } = load({ "azure-native:location": "Finland Central" });
+        expect(config.location).toBe("finlandcentral");
+        expect(warnings).toEqual([
+            expect.stringMatching(/^azure-native:location: "Finland Central" is not a region this project knows .*deploying to it \(as finlandcentral\) anyway/),
+        ]);
     });
 
     it.each<[string, Record<string, string | undefined>, RegExp[]]>([
         ["a missing region", { "azure-native:location": undefined }, [/azure-native:location: required/, /pulumi config set azure-native:location/]],
-        ["an unknown region", { "azure-native:location": "westeurop" }, [/azure-native:location: "westeurop" is not an Azure region/, /westeurope/]],
+        ["a misspelled region", { "azure-native:location": "west-europe" }, [/azure-native:location: "west-europe" is not an Azure region; did you mean westeurope \("West Europe"\)\?/]],
+        [
+            "a region not shaped like one",
+            { "azure-native:location": "Europe/Amsterdam" },
+            [/azure-native:location: "Europe\/Amsterdam" is not an Azure region name; .* e\.g\. westeurope, "West Europe"/],
+        ],
         [
             "ZRS storage",
             { "asr-hyperv:storage": JSON.stringify({ redundancy: "ZRS" }) },
@@ -182,10 +202,25 @@ describe("loadStackConfig", () => {
 
     it("reports every problem at once", () => {
         const message = problems({
-            "azure-native:location": "mars",
+            "azure-native:location": "westeurop",
             "asr-hyperv:storage": JSON.stringify({ redundancy: "ZRS" }),
         });
         expect(message.split("\n")).toHaveLength(2);
+    });
+});
+
+describe("the stack with a region newer than the project's list", () => {
+    it("logs the warning with pulumi.log.warn and deploys there", async () => {
+        // Without an engine, as under mocks, pulumi.log.warn writes to the console.
+        const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+        try {
+            const recording = await recordStack("dev", { "azure-native:location": "finlandcentral" });
+            expect(warn).toHaveBeenCalledWith(expect.stringContaining('azure-native:location: "finlandcentral" is not a region this project knows'));
+            const locations = recording.resources.map((resource) => resource.inputs.location).filter((location) => location !== undefined);
+            expect(new Set(locations)).toEqual(new Set(["finlandcentral"]));
+        } finally {
+            warn.mockRestore();
+        }
     });
 });
 

@@ -2,9 +2,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import * as storage from "@pulumi/azure-native/storage";
 import { describe, expect, it } from "vitest";
-import { analyzeStack } from "../../engine/analyze";
-import { resourcesForAnalysis } from "../../engine/resources";
-import { policies } from "../../policies/pack";
+import { analyze } from "./support/fixtures";
 import { record } from "../support/record";
 
 /**
@@ -127,7 +125,7 @@ function teamStack(c: Choices): () => void {
 
 async function judge(c: Choices) {
     const recording = await record(teamStack(c), { preview: true });
-    return (await analyzeStack(policies, resourcesForAnalysis(recording))).violations;
+    return (await analyze(recording.resources, { outputs: recording.outputs })).violations;
 }
 
 describe("a stack written by hand, without our components", () => {

@@ -10,6 +10,7 @@ import { startPolicyPack, type AnalyzedResource, type AnalyzeResult, type Analyz
 import { startEngineServer, type EngineServer } from "../../engine/monitor-server";
 import { reconcilePackConfig, type PackConfigFile, type PolicyConfig } from "../../engine/pack-config";
 import { readStack } from "../../engine/project";
+import { previewOutputs } from "../../engine/preview-outputs";
 import { engineUrn } from "../../engine/urn";
 import { PACK_NAME, policies } from "../../policies/pack";
 import { ROLE_TAG, ROLES, VAULT_TAG } from "../../policies/rules/role-tags";
@@ -64,6 +65,17 @@ function vault(name = "vault"): AnalyzedResource {
         properties: { redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" }, publicNetworkAccess: "Enabled" },
         tags: { [ROLE_TAG]: ROLES.vault, [VAULT_TAG]: VAULT_NAME, environment: "dev" },
     });
+}
+
+/**
+ * One engine operation over `resources`: Analyze of each one's inputs, then AnalyzeStack of
+ * everyone's outputs as azure-native previews them.
+ */
+async function operation(resources: AnalyzedResource[]): Promise<AnalyzeResult> {
+    for (const each of resources) {
+        await pack.analyze(each);
+    }
+    return pack.analyzeStack(resources.map((each) => ({ ...each, properties: previewOutputs(each.type, each.properties) ?? each.properties })));
 }
 
 function byPolicy(result: AnalyzeResult): Record<string, Diagnostic> {
@@ -152,23 +164,23 @@ describe("GetAnalyzerInfo", () => {
 });
 
 describe("Remediate then Analyze (one resource, its inputs, during preview)", () => {
-    it("a Site Recovery account with ZRS: the redundancy violation (A3) at mandatory, naming the account", async () => {
-        const result = await pack.check(account("replication-storage", { sku: { name: "Standard_ZRS" }, tags: ROLE_TAGS }));
+    it("a Site Recovery account with LRS where config allows only GRS: A3 at mandatory, naming the account", async () => {
+        const result = await pack.check(account("replication-storage", { sku: { name: "Standard_LRS" }, tags: ROLE_TAGS }));
         const found = byPolicy(result);
         const redundancy = found["replication-storage-redundancy"];
         expect(redundancy, JSON.stringify(result.diagnostics)).toBeDefined();
         expect(redundancy).toMatchObject({ policyPackName: PACK_NAME, enforcementLevel: "mandatory", severity: "high" });
-        expect(redundancy?.violation).toMatch(/^replication-storage: storage SKU "Standard_ZRS" is not allowed; allowed: Standard_GRS \(A3: /);
+        expect(redundancy?.violation).toMatch(/^replication-storage: storage SKU "Standard_LRS" is not allowed; allowed: Standard_GRS \(A3: /);
 
         // Raised from advisory by config.
         expect(found["replication-storage-geo-redundant"]).toMatchObject({ enforcementLevel: "mandatory", severity: "medium" });
-        expect(found["replication-storage-geo-redundant"]?.violation).toMatch(/^replication-storage: .*Standard_ZRS.*not geo-redundant.*\(A4: /);
+        expect(found["replication-storage-geo-redundant"]?.violation).toMatch(/^replication-storage: .*Standard_LRS.*not geo-redundant.*\(A4: /);
         // No policy is at remediate, so the engine's first pass changes nothing.
         expect(result.remediations).toEqual([]);
         // Nothing else: transport is secure, no firewall, vault and replication-policy checks don't apply.
         expect(Object.keys(found).sort()).toEqual(["replication-storage-geo-redundant", "replication-storage-redundancy"]);
         expect(result.notApplicable).toEqual(
-            expect.arrayContaining(["vault-redundancy-set-at-creation", "replication-policy-copy-frequency"]),
+            expect.arrayContaining(["replication-policy-copy-frequency", "replication-policy-retention"]),
         );
     });
 
@@ -212,11 +224,11 @@ describe("Remediate then Analyze (one resource, its inputs, during preview)", ()
     });
 });
 
-describe("AnalyzeStack (all resources, outputs, at the end)", () => {
+describe("AnalyzeStack (every resource's preview outputs, after Analyze of its inputs)", () => {
     it("a tagged account in another region than its vault: storage-in-vault-region (A1) on the account's URN", async () => {
         const away = account("replication-storage", { location: "northeurope", tags: ROLE_TAGS });
         const unrelated = account("unrelated-storage", { location: "eastus", sku: { name: "Standard_ZRS" } });
-        const result = await pack.analyzeStack([vault(), away, unrelated]);
+        const result = await operation([vault(), away, unrelated]);
         expect(result.diagnostics.map((d) => d.policyName)).toEqual(["storage-in-vault-region"]);
         const [d] = result.diagnostics;
         expect(d).toMatchObject({ enforcementLevel: "mandatory", severity: "critical", urn: account("replication-storage", {}).urn });
@@ -226,7 +238,7 @@ describe("AnalyzeStack (all resources, outputs, at the end)", () => {
 
     it("premium replicated data without a standard log account: premium-storage-has-log-account (A6) on the vault", async () => {
         const premium = account("replication-storage", { sku: { name: "Premium_LRS" }, tags: ROLE_TAGS });
-        const result = await pack.analyzeStack([vault(), premium]);
+        const result = await operation([vault(), premium]);
         expect(result.diagnostics.map((d) => d.policyName)).toEqual(["premium-storage-has-log-account"]);
         expect(result.diagnostics[0]).toMatchObject({ enforcementLevel: "mandatory", severity: "high", urn: vault().urn });
         expect(result.diagnostics[0]?.violation).toMatch(/^vault rsv-dr \(premium: replication-storage\): .*\(A6: /);
@@ -235,16 +247,16 @@ describe("AnalyzeStack (all resources, outputs, at the end)", () => {
     it("the compliant layout: account in the vault's region, premium data beside a Standard_GRS log account", async () => {
         const premium = account("replication-storage", { sku: { name: "Premium_LRS" }, tags: ROLE_TAGS });
         const log = account("replication-log-storage", { sku: { name: "Standard_GRS" }, tags: { [ROLE_TAG]: ROLES.logStorage, [VAULT_TAG]: VAULT_NAME } });
-        const result = await pack.analyzeStack([vault(), premium, log]);
+        const result = await operation([vault(), premium, log]);
         expect(result.diagnostics.filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
         expect(result.diagnostics).toEqual([]);
 
-        const standardOnly = await pack.analyzeStack([vault(), account("replication-storage", { tags: ROLE_TAGS })]);
+        const standardOnly = await operation([vault(), account("replication-storage", { tags: ROLE_TAGS })]);
         expect(standardOnly.diagnostics).toEqual([]);
     });
 
     it("an account whose location is unknown during preview is not judged", async () => {
-        const result = await pack.analyzeStack([vault(), account("replication-storage", { location: unknownValue, tags: ROLE_TAGS })]);
+        const result = await operation([vault(), account("replication-storage", { location: unknownValue, tags: ROLE_TAGS })]);
         expect(result.diagnostics).toEqual([]);
     });
 });

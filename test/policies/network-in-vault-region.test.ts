@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { network, resource, TYPES, vault, violations } from "./support/fixtures";
+import { network, networkMapping, resource, TYPES, vault, violations } from "./support/fixtures";
 
 const policy = "network-in-vault-region";
 
@@ -16,15 +16,15 @@ describe(policy, () => {
         ]);
     });
 
-    it("fails the untagged target of a network mapping in another region", async () => {
-        const hub = resource(TYPES.vnet, "hub", { name: "hub", location: "eastus" });
-        const mapping = resource(
-            TYPES.mapping,
-            "map",
-            { resourceName: "rsv-dr", properties: { recoveryNetworkId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } },
-            { propertyDependencies: { properties: [hub.urn] } },
-        );
-        expect((await violations([vault(), hub, mapping], { policy }))[0]?.message).toMatch(/virtual network hub \(mapped by network mapping map\)/);
+    it.each([false, true])("fails the untagged target of a VMM-to-Azure network mapping in another region (deployed: %s)", async (deployed) => {
+        const hub = resource(TYPES.vnet, "hub", { virtualNetworkName: "hub", resourceGroupName: "rg-hub", location: "eastus" });
+        const stack = [vault(), hub, networkMapping("map", hub)];
+        expect((await violations(stack, { policy, deployed }))[0]?.message).toMatch(/virtual network hub \(mapped by network mapping map\)/);
+    });
+
+    it("does not judge the target of a mapping of another kind (Azure to Azure)", async () => {
+        const hub = resource(TYPES.vnet, "hub", { virtualNetworkName: "hub", resourceGroupName: "rg-hub", location: "eastus" });
+        expect(await violations([vault(), hub, networkMapping("map", hub, { instanceType: "AzureToAzure" })], { policy })).toEqual([]);
     });
 
     it("never flags unrelated networks", async () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeStack } from "../../engine/analyze";
-import { policies } from "../../policies/pack";
-import { account, violations } from "./support/fixtures";
+import { account, analyze, violations } from "./support/fixtures";
 
 const policy = "replication-storage-firewall";
 
@@ -23,7 +21,7 @@ describe(policy, () => {
 
     it("adds AzureServices to the bypass when remediating", async () => {
         const closed = account("st", { networkRuleSet: { defaultAction: "Deny", bypass: "Logging", ipRules: [] } });
-        const analysis = await analyzeStack(policies, [closed], { config: { [policy]: "remediate" } });
-        expect(analysis.resources[0]?.props.networkRuleSet).toEqual({ defaultAction: "Deny", bypass: "Logging, AzureServices", ipRules: [] });
+        const analysis = await analyze([closed], { config: { [policy]: "remediate" } });
+        expect(analysis.resources[0]?.inputs.networkRuleSet).toEqual({ defaultAction: "Deny", bypass: "Logging, AzureServices", ipRules: [] });
     });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeStack } from "../../engine/analyze";
-import { policies } from "../../policies/pack";
-import { UNKNOWN, account, violations } from "./support/fixtures";
+import { UNKNOWN, account, analyze, violations } from "./support/fixtures";
 
 const policy = "replication-storage-secure-transport";
 
@@ -25,14 +23,14 @@ describe(policy, () => {
 
     it("fixes the account when run at enforcement level remediate, keeping unknown values", async () => {
         const weak = account("st", { minimumTlsVersion: "TLS1_0", allowBlobPublicAccess: true, resourceGroupName: UNKNOWN });
-        const analysis = await analyzeStack(policies, [weak], { config: { [policy]: "remediate" } });
+        const analysis = await analyze([weak], { config: { [policy]: "remediate" } });
         expect(analysis.remediations).toEqual([{ policyName: policy, urn: weak.urn, changed: ["minimumTlsVersion", "allowBlobPublicAccess"] }]);
-        expect(analysis.resources[0]?.props).toMatchObject({ minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, resourceGroupName: UNKNOWN });
+        expect(analysis.resources[0]?.inputs).toMatchObject({ minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, resourceGroupName: UNKNOWN });
         expect(analysis.violations.filter((v) => v.policyName === policy)).toEqual([]);
     });
 
     it("leaves a compliant account alone when remediating", async () => {
-        const analysis = await analyzeStack(policies, [account("st")], { config: { [policy]: "remediate" } });
+        const analysis = await analyze([account("st")], { config: { [policy]: "remediate" } });
         expect(analysis.remediations).toEqual([]);
     });
 });

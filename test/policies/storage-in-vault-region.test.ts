@@ -41,8 +41,8 @@ describe(policy, () => {
     });
 
     it("tells apart two vaults of one name in different resource groups by a qualified tag", async () => {
-        const weu = vault("rsv-dr", "westeurope", { resourceGroupName: "rg-weu" });
-        const neu = vault("rsv-dr", "northeurope", { resourceGroupName: "rg-neu" });
+        const weu = vault("vault-weu", "westeurope", { vaultName: "rsv-dr", resourceGroupName: "rg-weu" });
+        const neu = vault("vault-neu", "northeurope", { vaultName: "rsv-dr", resourceGroupName: "rg-neu" });
         const stack = [
             weu,
             neu,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN, vault, violations } from "./support/fixtures";
+import { UNKNOWN, replicationPolicy, vault, violations } from "./support/fixtures";
 
 const policy = "vault-redundancy-set-at-creation";
 
@@ -13,10 +13,17 @@ describe(policy, () => {
         expect(found).toEqual([expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringMatching(/rsv-dr: .*standardTierStorageRedundancy is not set.*A12/) })]);
     });
 
-    it("fails a value outside the allowed list, which config can widen", async () => {
+    it("allows every redundancy Azure takes, zone redundancy too, unless config narrows the list", async () => {
         const zoned = vault("rsv-dr", "westeurope", { properties: { redundancySettings: { standardTierStorageRedundancy: "ZoneRedundant" } } });
-        expect(await violations([zoned], { policy })).toHaveLength(1);
-        expect(await violations([zoned], { policy, config: { [policy]: { allowedRedundancies: ["ZoneRedundant"] } } })).toEqual([]);
+        expect(await violations([zoned], { policy })).toEqual([]);
+        expect(await violations([zoned], { policy, config: { [policy]: { allowedRedundancies: ["GeoRedundant"] } } })).toHaveLength(1);
+    });
+
+    it("judges only vaults that serve Hyper-V replication: not a Backup vault of the same stack", async () => {
+        const backup = vault("rsv-backup", "westeurope", { properties: {}, tags: {} });
+        expect(await violations([backup], { policy })).toEqual([]);
+        const owning = [backup, replicationPolicy("hyperv", { replicationInterval: 300 }, { vault: "rsv-backup" })];
+        expect(await violations(owning, { policy })).toHaveLength(1);
     });
 
     it("does not judge an unknown value", async () => {

@@ -1,7 +1,17 @@
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { analyzeStack, type ResourceUnderAnalysis, type Violation } from "../../../engine/analyze";
+import { analyzeStack, type Analysis, type Violation } from "../../../engine/analyze";
+import { azureMockResource } from "../../../engine/azure-mocks";
 import type { PackConfigFile } from "../../../engine/pack-config";
-import { policies } from "../../../policies/pack";
+import type { RecordedResource } from "../../../engine/recorder";
+import { analysisOf } from "../../../engine/resources";
+import { engineUrn } from "../../../engine/urn";
+import { policies, startOperation } from "../../../policies/pack";
+
+// Stacks as a program registers them: each resource's inputs, with references to other
+// resources' ids. The engine's view is then made from them as for any program: checked
+// inputs for Analyze, and for AnalyzeStack azure-native's preview outputs (a reference
+// unknown, tied through the property dependencies the SDK records) or, deployed, Azure's
+// answer (a reference is the resource's ARM id).
 
 /** What the engine sends for a value not known until deployment. */
 export const UNKNOWN = unknownValue;
@@ -13,98 +23,167 @@ export const TYPES = {
     peering: "azure-native:network:VirtualNetworkPeering",
     policy: "azure-native:recoveryservices:ReplicationPolicy",
     mapping: "azure-native:recoveryservices:ReplicationNetworkMapping",
+    item: "azure-native:recoveryservices:ReplicationProtectedItem",
 } as const;
 
-export function urnOf(type: string, name: string): string {
-    return `urn:pulumi:test::fixtures::${type}::${name}`;
+const STACK_URN = engineUrn("test", "fixtures", "", "pulumi:pulumi:Stack", "fixtures-test");
+const REFERENCE = Symbol("reference");
+
+/** A resource's id, as another resource's input refers to it. */
+export function idOf(resource: RecordedResource): unknown {
+    return { [REFERENCE]: resource };
 }
 
-/** A resource as the engine would send it; `dependsOn` gives whole-resource and `properties` dependencies. */
-export function resource(
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    links: { dependsOn?: string[]; propertyDependencies?: Record<string, string[]> } = {},
-): ResourceUnderAnalysis {
+/** A registration of a custom resource with these inputs; `dependsOn` gives whole-resource dependencies. */
+export function resource(type: string, name: string, inputs: Record<string, unknown>, dependsOn: RecordedResource[] = []): RecordedResource {
     return {
-        urn: urnOf(type, name),
+        urn: engineUrn("test", "fixtures", STACK_URN, type, name),
         type,
         name,
-        props,
-        dependencies: links.dependsOn ?? [],
-        propertyDependencies: links.propertyDependencies ?? {},
-        options: { protect: false, ignoreChanges: [] },
+        custom: true,
+        parent: STACK_URN,
+        dependencies: dependsOn.map((dependency) => dependency.urn),
+        propertyDependencies: {},
+        inputs,
+        options: { protect: false, retainOnDelete: false, ignoreChanges: [], deleteBeforeReplace: false },
     };
 }
 
 export const siteRecoveryTags = (role: string, vault = "rsv-dr") => ({ "asr-hyperv:role": role, "asr-hyperv:vault": vault });
 
-export function vault(name = "rsv-dr", location = "westeurope", extra: Record<string, unknown> = {}): ResourceUnderAnalysis {
+/** A Hyper-V vault (tagged as one); `inputs` overrides. */
+export function vault(name = "rsv-dr", location: unknown = "westeurope", inputs: Record<string, unknown> = {}): RecordedResource {
     return resource(TYPES.vault, name, {
-        name,
+        vaultName: name,
+        resourceGroupName: "rg-dr",
         location,
         sku: { name: "Standard" },
         identity: { type: "SystemAssigned" },
         properties: { redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" }, publicNetworkAccess: "Enabled" },
-        ...extra,
+        tags: { "asr-hyperv:role": "vault" },
+        ...inputs,
     });
 }
 
-/** A compliant Site Recovery account; `props` overrides. */
-export function account(name: string, props: Record<string, unknown> = {}, role = "replication-storage", vaultName = "rsv-dr"): ResourceUnderAnalysis {
+/** A compliant account that no tag ties to Site Recovery, so only a reference will; `inputs` overrides. */
+export function untaggedAccount(name: string, inputs: Record<string, unknown> = {}): RecordedResource {
     return resource(TYPES.account, name, {
-        name,
+        accountName: name,
+        resourceGroupName: "rg-dr",
         location: "westeurope",
         kind: "StorageV2",
         sku: { name: "Standard_GRS" },
         minimumTlsVersion: "TLS1_2",
         enableHttpsTrafficOnly: true,
         allowBlobPublicAccess: false,
-        tags: siteRecoveryTags(role, vaultName),
-        ...props,
+        ...inputs,
     });
 }
 
-export function network(name: string, props: Record<string, unknown> = {}, role = "failover-network", vaultName = "rsv-dr"): ResourceUnderAnalysis {
+/** A compliant Site Recovery account, tagged for its vault; `inputs` overrides. */
+export function account(name: string, inputs: Record<string, unknown> = {}, role = "replication-storage", vaultName = "rsv-dr"): RecordedResource {
+    return untaggedAccount(name, { tags: siteRecoveryTags(role, vaultName), ...inputs });
+}
+
+export function network(name: string, inputs: Record<string, unknown> = {}, role = "failover-network", vaultName = "rsv-dr"): RecordedResource {
     return resource(TYPES.vnet, name, {
-        name,
+        virtualNetworkName: name,
+        resourceGroupName: "rg-dr",
         location: "westeurope",
         addressSpace: { addressPrefixes: ["10.50.0.0/16"] },
         tags: siteRecoveryTags(role, vaultName),
-        ...props,
+        ...inputs,
     });
 }
 
-export function replicationPolicy(
-    name: string,
-    settings: Record<string, unknown>,
-    links: { vault?: string; accounts?: ResourceUnderAnalysis[] } = {},
-): ResourceUnderAnalysis {
-    const accounts = links.accounts ?? [];
-    return resource(
-        TYPES.policy,
-        name,
-        {
-            resourceName: links.vault ?? "rsv-dr",
-            resourceGroupName: "rg-dr",
-            policyName: name,
-            properties: {
-                providerSpecificInput: {
-                    instanceType: "HyperVReplicaAzure",
-                    storageAccounts: accounts.map(() => UNKNOWN),
-                    ...settings,
-                },
-            },
+/** A HyperVReplicaAzure replication policy of `vault`, listing `accounts` by id. */
+export function replicationPolicy(name: string, settings: Record<string, unknown>, links: { vault?: string; accounts?: RecordedResource[] } = {}): RecordedResource {
+    return resource(TYPES.policy, name, {
+        resourceName: links.vault ?? "rsv-dr",
+        resourceGroupName: "rg-dr",
+        policyName: name,
+        properties: {
+            providerSpecificInput: { instanceType: "HyperVReplicaAzure", storageAccounts: (links.accounts ?? []).map(idOf), ...settings },
         },
-        { propertyDependencies: { properties: accounts.map((a) => a.urn) }, dependsOn: accounts.map((a) => a.urn) },
-    );
+    });
+}
+
+/** A network mapping of `vault` from a VMM network to `target` (`instanceType` VmmToAzure unless given). */
+export function networkMapping(name: string, target: RecordedResource, options: { vault?: string; instanceType?: string } = {}): RecordedResource {
+    return resource(TYPES.mapping, name, {
+        resourceName: options.vault ?? "rsv-dr",
+        resourceGroupName: "rg-dr",
+        fabricName: "vmm-fabric",
+        networkName: "vmm-network",
+        networkMappingName: name,
+        properties: {
+            recoveryFabricName: "Microsoft Azure",
+            recoveryNetworkId: idOf(target),
+            fabricSpecificDetails: { instanceType: options.instanceType ?? "VmmToAzure" },
+        },
+    });
+}
+
+/** A HyperVReplicaAzure protected item of `vault`; `details` refer to accounts and networks with `idOf`. */
+export function protectedItem(name: string, details: Record<string, unknown>, vaultName = "rsv-dr"): RecordedResource {
+    return resource(TYPES.item, name, {
+        resourceName: vaultName,
+        resourceGroupName: "rg-dr",
+        fabricName: "vmm-fabric",
+        protectionContainerName: "cloud_00000000-0000-0000-0000-000000000001",
+        replicatedProtectedItemName: name,
+        properties: { providerSpecificDetails: { instanceType: "HyperVReplicaAzure", ...details } },
+    });
+}
+
+function isReference(value: unknown): value is { [REFERENCE]: RecordedResource } {
+    return value !== null && typeof value === "object" && REFERENCE in value;
+}
+
+/** The registrations with their references resolved: ids when deployed, else unknowns tied by property dependencies. */
+export function registered(resources: readonly RecordedResource[], deployed: boolean): RecordedResource[] {
+    return resources.map((registration) => {
+        const propertyDependencies: Record<string, string[]> = { ...registration.propertyDependencies };
+        const dependencies = new Set(registration.dependencies);
+        const resolve = (value: unknown, key: string): unknown => {
+            if (isReference(value)) {
+                const target = value[REFERENCE];
+                dependencies.add(target.urn);
+                propertyDependencies[key] = [...new Set([...(propertyDependencies[key] ?? []), target.urn])];
+                return deployed ? azureMockResource({ type: target.type, name: target.name, inputs: target.inputs, custom: true }).id : UNKNOWN;
+            }
+            if (Array.isArray(value)) {
+                return value.map((item) => resolve(item, key));
+            }
+            if (value !== null && typeof value === "object") {
+                return Object.fromEntries(Object.entries(value).map(([inner, item]) => [inner, resolve(item, key)]));
+            }
+            return value;
+        };
+        const inputs = Object.fromEntries(Object.entries(registration.inputs).map(([key, value]) => [key, resolve(value, key)]));
+        return { ...registration, inputs, dependencies: [...dependencies], propertyDependencies };
+    });
+}
+
+export interface AnalyzeFixtureOptions {
+    config?: PackConfigFile;
+    /** What components registered as their outputs, for a recorded program. */
+    outputs?: ReadonlyMap<string, Record<string, unknown>>;
+    /** Judge the stack once Azure has created it (outputs as Azure answers) rather than in a preview. */
+    deployed?: boolean;
+}
+
+/** The whole pack over `resources`, as one engine operation runs it. */
+export function analyze(resources: readonly RecordedResource[], options: AnalyzeFixtureOptions = {}): Promise<Analysis> {
+    const deployed = options.deployed ?? false;
+    return analyzeStack(policies, analysisOf(registered(resources, deployed), options.outputs, { preview: !deployed }), {
+        config: options.config ?? {},
+        startOperation,
+    });
 }
 
 /** Violations of the whole pack over `resources`, optionally only those of one policy. */
-export async function violations(
-    resources: ResourceUnderAnalysis[],
-    options: { policy?: string; config?: PackConfigFile } = {},
-): Promise<Violation[]> {
-    const analysis = await analyzeStack(policies, resources, { config: options.config ?? {} });
+export async function violations(resources: readonly RecordedResource[], options: AnalyzeFixtureOptions & { policy?: string } = {}): Promise<Violation[]> {
+    const analysis = await analyze(resources, options);
     return analysis.violations.filter((violation) => options.policy === undefined || violation.policyName === options.policy);
 }
