@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["bin/**", "node_modules/**", "policies/node_modules/**", "vitest.config.mts", "eslint.config.mjs"] },
+    { ignores: ["**/bin/**", "node_modules/**", "policies/node_modules/**", "vitest.config.mts", "eslint.config.mjs"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

@@ -61,4 +61,55 @@ export const COMPONENT_FACTS: readonly Enforcement[] = [
         where: "FailoverNetwork: the test network mirrors the failover subnets' names and is never peered",
         test: { file: NETWORK, title: "adds an isolated test network that mirrors the subnet names (A9, A10) and is never peered" },
     },
+    {
+        facts: ["A16"],
+        where: "PrivateReplication: the vault identity's roles on each account, by SKU",
+        test: {
+            file: "test/components/private-replication.test.ts",
+            title: "gives the vault's identity Contributor and Storage Blob Data Contributor on a standard account, Storage Blob Data Owner on a premium one (A16)",
+        },
+    },
+    {
+        facts: ["A13"],
+        where: "PrivateReplication: a Site Recovery private endpoint on the vault, with its DNS zone",
+        test: { file: "test/components/private-replication.test.ts", title: "connects an AzureSiteRecovery endpoint to the vault, with its DNS zone linked to the subnet's network" },
+    },
+    {
+        facts: ["A15"],
+        where: "PrivateReplication: blob private endpoints, the hosts' path to a firewalled account",
+        test: {
+            file: "test/components/private-replication.test.ts",
+            title: "with blobPrivateEndpoints adds a blob endpoint per account, in the blob DNS zone, so a firewall may admit no public address (A15)",
+        },
+    },
+    {
+        facts: ["A17"],
+        where: "RecoveryVault: no delete lock on the vault; ReplicationStorage: locks on the accounts",
+        test: { file: "test/components/vault.test.ts", title: "takes no delete lock, which its replication objects would inherit (A17), and says why to callers who pass one" },
+    },
+    {
+        facts: ["R1", "R6"],
+        where: "HyperVReplicationPolicy: the portal's defaults, copy frequencies R1 allows",
+        test: { file: "test/components/hyperv-replication-policy.test.ts", title: "creates a HyperVReplicaAzure policy with the portal's defaults: 5 min, 2 h, 1 h, start at once (R6)" },
+    },
+    {
+        facts: ["R2"],
+        where: "HyperVReplicationPolicy: no 30-second copies onto premium storage",
+        test: { file: "test/components/hyperv-replication-policy.test.ts", title: "refuses 30-second copies onto premium storage (R2)" },
+    },
+    {
+        facts: ["R3", "R4"],
+        where: "HyperVReplicationPolicy: retention and app-consistent frequency",
+        test: { file: "test/components/hyperv-replication-policy.test.ts", title: "refuses a retention outside 0-24 h (R3) and app-consistent snapshots above it (R4), each by its argument" },
+    },
+    {
+        facts: ["A9"],
+        where: "ProtectedVm: the target subnet named like the source subnet, else the first",
+        test: { file: "test/components/protected-vm.test.ts", title: "joins the target subnet named like its source subnet, else the first (A9)" },
+    },
+    {
+        facts: ["V1"],
+        where: "ProtectedVm: a target VM name Azure can take",
+        test: { file: "test/components/protected-vm.test.ts", title: "refuses a VM name Azure can't take (V1), pointing at targetVmName, against the component" },
+    },
 ];

@@ -1,44 +1,45 @@
 import * as pulumi from "@pulumi/pulumi";
+import { azureTags } from "../policies/rules/azure-tags";
 import * as network from "@pulumi/azure-native/network";
 import { isolatedTestNetwork, networkInVaultRegion, subnetLayout } from "../policies/rules";
 import { rejectInvalidArgs } from "./invalid-args";
-import { networkSecurityGroupName } from "./naming";
+import type { VaultReference } from "./vault";
+import { vaultRegion } from "./vault-region";
+import { networkSecurityGroupNames } from "./naming";
 import { mirrorSubnets } from "./subnet-mirror";
 import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
 
-export interface FailoverSubnetArgs {
+export interface FailoverSubnet {
     /** Subnet name. A replica joins the subnet named like its source subnet, else the first one (A9). */
     name: string;
     /** IPv4 CIDR block inside the network's address space. */
     addressPrefix: string;
 }
 
-export interface TestFailoverNetworkArgs {
+export interface TestFailoverNetwork {
     /** Name of the isolated test network. */
     virtualNetworkName: string;
     /** Address space; must not overlap the failover network (A10). */
     addressSpace: string[];
     /** Subnets. Default: the failover subnets' names at the same offsets in this address space. */
-    subnets?: FailoverSubnetArgs[];
+    subnets?: FailoverSubnet[];
 }
 
 export interface FailoverNetworkArgs {
     /** Resource group for the networks. */
     resourceGroupName: pulumi.Input<string>;
-    /** Region of the networks. */
-    location: string;
-    /** Region of the vault; must equal `location` (A2). */
-    vaultLocation: string;
-    /** Name of the vault the networks serve; tagged so policies can pair them. */
-    vaultName: string;
+    /** The vault the networks serve: a RecoveryVault, or its name and region. */
+    vault: VaultReference;
+    /** Region of the networks; must be the vault's (A2). Default: the vault's region. */
+    location?: pulumi.Input<string>;
     /** Name of the virtual network failed-over VMs join. */
     virtualNetworkName: string;
     /** Address space of the network. */
     addressSpace: string[];
     /** Subnets; each gets a network security group of its own. */
-    subnets: FailoverSubnetArgs[];
+    subnets: FailoverSubnet[];
     /** An isolated network for test failovers, never peered or connected (A10). Default: none. */
-    testFailover?: TestFailoverNetworkArgs;
+    testFailover?: TestFailoverNetwork;
     /** Tags for every network resource, merged with the role tags policies use. Default: none. */
     tags?: Record<string, string>;
 }
@@ -50,12 +51,17 @@ interface BuiltNetwork {
 
 /** The virtual network failed-over VMs join, in the vault's region, and optionally an isolated one for test failover. */
 export class FailoverNetwork extends pulumi.ComponentResource {
+    /** The virtual network failed-over VMs join. */
     public readonly virtualNetwork: network.VirtualNetwork;
+    /** Resource id of the failover network: what a network mapping targets. */
     public readonly virtualNetworkId: pulumi.Output<string>;
+    /** Name of the failover network. */
     public readonly virtualNetworkName: pulumi.Output<string>;
     /** Subnet ids by subnet name. */
     public readonly subnetIds: pulumi.Output<Record<string, string>>;
+    /** The isolated test-failover network, when asked for. */
     public readonly testVirtualNetwork?: network.VirtualNetwork;
+    /** Resource id of the test-failover network, when asked for. */
     public readonly testVirtualNetworkId: pulumi.Output<string | undefined>;
     /** Test subnet ids by subnet name; empty without a test network. */
     public readonly testSubnetIds: pulumi.Output<Record<string, string>>;
@@ -67,9 +73,12 @@ export class FailoverNetwork extends pulumi.ComponentResource {
             args.testFailover === undefined
                 ? []
                 : (args.testFailover.subnets ?? mirrorSubnets(args.addressSpace, args.subnets, args.testFailover.addressSpace));
-        rejectInvalidArgs(this, `FailoverNetwork ${name}`, [
-            ["location", networkInVaultRegion(args.location, args.vaultLocation)],
+        const label = `FailoverNetwork ${name}`;
+        const region = vaultRegion(this, label, args.location, args.vault, networkInVaultRegion);
+        rejectInvalidArgs(this, label, [
+            region.check,
             ["subnets", subnetLayout(args.addressSpace, args.subnets)],
+            ["tags", azureTags(args.tags ?? {}, { added: [ROLE_TAG, VAULT_TAG] }).map((problem) => problem.message)],
             ...(args.testFailover === undefined
                 ? []
                 : ([
@@ -81,24 +90,23 @@ export class FailoverNetwork extends pulumi.ComponentResource {
                   ] as const)),
         ]);
 
-        const failover = this.build(name, args, args.virtualNetworkName, args.addressSpace, args.subnets, ROLES.failoverNetwork);
+        const test = args.testFailover !== undefined && typeof testSubnets !== "string" ? { ...args.testFailover, subnets: testSubnets } : undefined;
+        // NSG names are unique within the resource group, across both networks.
+        const [failoverNsgNames = [], testNsgNames = []] = networkSecurityGroupNames([
+            { virtualNetworkName: args.virtualNetworkName, subnetNames: args.subnets.map((subnet) => subnet.name) },
+            ...(test === undefined ? [] : [{ virtualNetworkName: test.virtualNetworkName, subnetNames: test.subnets.map((subnet) => subnet.name) }]),
+        ]);
+        const failover = this.build(name, args, region.location, args.virtualNetworkName, args.addressSpace, args.subnets, failoverNsgNames, ROLES.failoverNetwork);
         this.virtualNetwork = failover.vnet;
         this.virtualNetworkId = failover.vnet.id;
         this.virtualNetworkName = failover.vnet.name;
         this.subnetIds = failover.subnetIds;
 
-        if (args.testFailover !== undefined && typeof testSubnets !== "string") {
-            const test = this.build(
-                `${name}-test`,
-                args,
-                args.testFailover.virtualNetworkName,
-                args.testFailover.addressSpace,
-                testSubnets,
-                ROLES.testFailoverNetwork,
-            );
-            this.testVirtualNetwork = test.vnet;
-            this.testVirtualNetworkId = test.vnet.id;
-            this.testSubnetIds = test.subnetIds;
+        if (test !== undefined) {
+            const built = this.build(`${name}-test`, args, region.location, test.virtualNetworkName, test.addressSpace, test.subnets, testNsgNames, ROLES.testFailoverNetwork);
+            this.testVirtualNetwork = built.vnet;
+            this.testVirtualNetworkId = built.vnet.id;
+            this.testSubnetIds = built.subnetIds;
         } else {
             this.testVirtualNetworkId = pulumi.output(undefined);
             this.testSubnetIds = pulumi.output<Record<string, string>>({});
@@ -116,18 +124,20 @@ export class FailoverNetwork extends pulumi.ComponentResource {
     private build(
         prefix: string,
         args: FailoverNetworkArgs,
+        location: pulumi.Input<string>,
         virtualNetworkName: string,
         addressSpace: string[],
         subnets: readonly { name: string; addressPrefix: string }[],
+        nsgNames: readonly string[],
         role: Role,
     ): BuiltNetwork {
-        const tags = { ...args.tags, [ROLE_TAG]: role, [VAULT_TAG]: args.vaultName };
+        const tags = { ...args.tags, [ROLE_TAG]: role, [VAULT_TAG]: args.vault.vaultName };
         const vnet = new network.VirtualNetwork(
             `${prefix}-vnet`,
             {
                 virtualNetworkName,
                 resourceGroupName: args.resourceGroupName,
-                location: args.location,
+                location,
                 addressSpace: { addressPrefixes: addressSpace },
                 tags,
             },
@@ -140,13 +150,13 @@ export class FailoverNetwork extends pulumi.ComponentResource {
         // rejects concurrent changes to subnets of one network, so they are made one after another.
         let previous: network.Subnet | undefined;
         const ids: pulumi.Output<[string, string]>[] = [];
-        for (const subnet of subnets) {
+        for (const [index, subnet] of subnets.entries()) {
             const nsg = new network.NetworkSecurityGroup(
                 `${prefix}-nsg-${subnet.name}`,
                 {
-                    networkSecurityGroupName: networkSecurityGroupName(virtualNetworkName, subnet.name),
+                    networkSecurityGroupName: nsgNames[index],
                     resourceGroupName: args.resourceGroupName,
-                    location: args.location,
+                    location,
                     tags,
                 },
                 { parent: this },

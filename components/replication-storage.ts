@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { azureTags } from "../policies/rules/azure-tags";
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as storage from "@pulumi/azure-native/storage";
 import {
     DEFAULT_STANDARD_REDUNDANCY,
@@ -16,27 +18,27 @@ import {
     storageInVaultRegion,
     type StandardRedundancy,
 } from "../policies/rules";
-import { rejectInvalidArgs } from "./invalid-args";
+import { knownNow, rejectInvalidArgs, rejectInvalidWhenKnown } from "./invalid-args";
 import { storageAccountName } from "./naming";
+import type { VaultReference } from "./vault";
+import { vaultRegion } from "./vault-region";
 import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
 
 /** Storage firewall: deny by default, allow these, and always let trusted Microsoft services through (A11). */
-export interface StorageFirewallArgs {
+export interface StorageFirewall {
     /** Public IP addresses or CIDR blocks allowed in. Default: none. */
     ipRules?: string[];
     /** Subnet resource ids allowed in (they need the Microsoft.Storage service endpoint). Default: none. */
-    subnetIds?: string[];
+    subnetIds?: pulumi.Input<string>[];
 }
 
 export interface ReplicationStorageArgs {
     /** Resource group for the accounts. Site Recovery accounts can't move later (A8). */
     resourceGroupName: pulumi.Input<string>;
-    /** Region of the accounts. */
-    location: string;
-    /** Region of the vault; must equal `location` (A1). */
-    vaultLocation: string;
-    /** Name of the vault the accounts serve; tagged so policies can pair them. */
-    vaultName: string;
+    /** The vault the accounts serve: a RecoveryVault, or its name and region. */
+    vault: VaultReference;
+    /** Region of the accounts; must be the vault's (A1). Default: the vault's region. */
+    location?: pulumi.Input<string>;
     /**
      * "Standard": one standard account holds replicated data. "Premium": a premium account
      * holds replicated data and a standard account the replication logs (A5, A6).
@@ -46,13 +48,20 @@ export interface ReplicationStorageArgs {
     /** Redundancy of the standard account (A3); GRS survives a regional outage (A4). Default: "GRS". */
     redundancy?: StandardRedundancy;
     /** Storage firewall. Default: none (the accounts accept traffic from any network, over HTTPS only). */
-    firewall?: StorageFirewallArgs;
+    firewall?: StorageFirewall;
     /** Protect the accounts from deletion by Pulumi. Default: true. */
     protect?: boolean;
     /**
-     * Mixed into the derived account names. Default: none, so names follow from project,
-     * stack and component name alone; set it (e.g. to the subscription id) where another
+     * A CanNotDelete management lock on each account (needs Owner or User Access
+     * Administrator). It guards the replicas against deletion from outside Pulumi, and
+     * unlike one on the vault blocks no change to replication objects (A17). Removing a blob
+     * private endpoint to a locked account fails until the lock is removed. Default: false.
+     */
+    lock?: boolean;
+    /**
+     * Mixed into the derived account names: set it (e.g. to the subscription id) where another
      * organization might use the same project and stack names. Changing it renames the accounts.
+     * Default: none (names follow from project, stack and component name alone).
      */
     nameSeed?: string;
     /** Name of the standard account. Default: derived from project, stack, component name and `nameSeed`. */
@@ -69,11 +78,13 @@ export class ReplicationStorage extends pulumi.ComponentResource {
     public readonly standardAccount: storage.StorageAccount;
     /** The premium account for replicated data, when performance is Premium. */
     public readonly premiumAccount?: storage.StorageAccount;
-    /** The account replicated data lands in. */
+    /** Resource id of the account replicated data lands in. */
     public readonly dataAccountId: pulumi.Output<string>;
+    /** Name of the account replicated data lands in. */
     public readonly dataAccountName: pulumi.Output<string>;
-    /** The replication log account, when performance is Premium. */
+    /** Resource id of the replication log account, when performance is Premium. */
     public readonly logAccountId: pulumi.Output<string | undefined>;
+    /** Name of the replication log account, when performance is Premium. */
     public readonly logAccountName: pulumi.Output<string | undefined>;
     /** The ids a replication policy lists in `storageAccounts` (R7). */
     public readonly replicationStorageAccountIds: pulumi.Output<string[]>;
@@ -87,14 +98,21 @@ export class ReplicationStorage extends pulumi.ComponentResource {
         const identity = { project: pulumi.getProject(), stack: pulumi.getStack(), component: name, seed: args.nameSeed };
         const standardName = args.standardAccountName ?? storageAccountName({ ...identity, role: "std" });
         const premiumName = args.premiumAccountName ?? storageAccountName({ ...identity, role: "prm" });
-        // Callers in other languages are not type-checked: the rules judge what arrives.
-        rejectInvalidArgs(this, `ReplicationStorage ${name}`, [
-            ["location", storageInVaultRegion(args.location, args.vaultLocation)],
+        const label = `ReplicationStorage ${name}`;
+        const ipRules = args.firewall?.ipRules ?? [];
+        const subnetIds = args.firewall?.subnetIds ?? [];
+        const knownSubnetIds = subnetIds.map((id) => knownNow(id)).filter((id) => id !== undefined);
+        const region = vaultRegion(this, label, args.location, args.vault, storageInVaultRegion);
+        // Callers in other languages are not type-checked: the rules judge what arrives, now
+        // where it is known, else once it resolves.
+        rejectInvalidArgs(this, label, [
+            region.check,
             ["performance", oneOf(performance, Object.values(StoragePerformance), "A5")],
             ["redundancy", oneOf(redundancy, STANDARD_REDUNDANCIES, "A3")],
+            ["tags", azureTags(args.tags ?? {}, { storageAccount: true, added: [ROLE_TAG, VAULT_TAG] }).map((problem) => problem.message)],
             ["standardAccountName", azureName("storageAccount", standardName)],
             ["premiumAccountName", premium ? azureName("storageAccount", premiumName) : undefined],
-            ["firewall", args.firewall === undefined ? undefined : firewallEntries(args.firewall.ipRules ?? [], args.firewall.subnetIds ?? [])],
+            ["firewall", args.firewall === undefined ? undefined : firewallEntries(ipRules, knownSubnetIds)],
         ]);
         const networkRuleSet =
             args.firewall === undefined
@@ -102,30 +120,48 @@ export class ReplicationStorage extends pulumi.ComponentResource {
                 : {
                       defaultAction: "Deny" as const,
                       bypass: TRUSTED_SERVICES_BYPASS,
-                      ipRules: (args.firewall.ipRules ?? []).map((value) => ({ iPAddressOrRange: value, action: "Allow" as const })),
-                      virtualNetworkRules: (args.firewall.subnetIds ?? []).map((id) => ({
-                          virtualNetworkResourceId: id,
+                      ipRules: ipRules.map((value) => ({ iPAddressOrRange: value, action: "Allow" as const })),
+                      virtualNetworkRules: subnetIds.map((id) => ({
+                          virtualNetworkResourceId:
+                              knownNow(id) ?? rejectInvalidWhenKnown(this, label, "firewall", id, (resolved) => firewallEntries([], [resolved])),
                           action: "Allow" as const,
                       })),
                   };
 
-        const account = (suffix: string, accountName: string, sku: string, role: Role) =>
-            new storage.StorageAccount(
+        const account = (suffix: string, accountName: string, sku: string, role: Role) => {
+            const created = new storage.StorageAccount(
                 `${name}-${suffix}`,
                 {
                     accountName,
                     resourceGroupName: args.resourceGroupName,
-                    location: args.location,
+                    location: region.location,
                     kind: PAGE_BLOB_KIND,
                     sku: { name: sku },
                     isHnsEnabled: false,
                     ...SECURE_TRANSPORT,
                     allowCrossTenantReplication: false,
+                    // Site Recovery's cache storage needs shared keys (docs/security.md, note 6): set, not
+                    // left to a default that an organisation's policy or another tool may turn off.
+                    allowSharedKeyAccess: true,
                     networkRuleSet,
-                    tags: { ...args.tags, [ROLE_TAG]: role, [VAULT_TAG]: args.vaultName },
+                    tags: { ...args.tags, [ROLE_TAG]: role, [VAULT_TAG]: args.vault.vaultName },
                 },
                 { parent: this, protect: args.protect ?? true },
             );
+            if (args.lock ?? false) {
+                new authorization.ManagementLockByScope(
+                    `${name}-${suffix}-lock`,
+                    {
+                        scope: created.id,
+                        lockName: `${accountName}-nodelete`,
+                        level: "CanNotDelete",
+                        notes: "Site Recovery replication storage: deleting it loses the replicas it holds",
+                    },
+                    { parent: this },
+                );
+            }
+            return created;
+        };
 
         // Premium data always comes with the standard account, which then holds the logs (A6).
         this.standardAccount = account("standard", standardName, standardSku(redundancy), premium ? ROLES.logStorage : ROLES.replicationStorage);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as authorization from "@pulumi/azure-native/authorization";
+import { azureTags } from "../policies/rules/azure-tags";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import {
     DEFAULT_VAULT_PUBLIC_NETWORK_ACCESS,
@@ -13,11 +13,22 @@ import {
 import { ROLES, ROLE_TAG, VAULT_TAG } from "../policies/rules/role-tags";
 import { rejectInvalidArgs } from "./invalid-args";
 
+/**
+ * The vault that replication storage and failover networks serve: pass a RecoveryVault
+ * itself, or the name and region of a vault made elsewhere.
+ */
+export interface VaultReference {
+    /** Name of the vault; tagged on what serves it, so policies can pair them. */
+    vaultName: pulumi.Input<string>;
+    /** Region of the vault; storage and networks must be in it (A1, A2). */
+    location: pulumi.Input<string>;
+}
+
 export interface RecoveryVaultArgs {
     /** Resource group that holds the vault. */
     resourceGroupName: pulumi.Input<string>;
     /** Azure region of the vault; storage and the failover network must be in the same one (A1, A2). */
-    location: string;
+    location: pulumi.Input<string>;
     /** Vault name: 2-50 letters, digits and hyphens, starting with a letter. */
     vaultName: string;
     /**
@@ -31,22 +42,32 @@ export interface RecoveryVaultArgs {
      * Default: "Enabled".
      */
     publicNetworkAccess?: VaultPublicNetworkAccess;
-    /** Add a CanNotDelete management lock (needs Owner or User Access Administrator). Default: false. */
-    lock?: boolean;
-    /** Protect the vault from deletion by Pulumi. Default: true. */
+    /**
+     * Protect the vault from deletion by Pulumi. With soft delete, always on, this is what
+     * guards the vault: a delete lock on it would be inherited by its replication policies,
+     * mappings and protected items and block changing them (A17). Default: true.
+     */
     protect?: boolean;
     /** Tags for the vault, merged with the role tags policies use. Default: none. */
     tags?: Record<string, string>;
 }
 
+/** Why the vault takes no delete lock, for JavaScript callers who still pass one (A17). */
+const VAULT_LOCK_RETIRED =
+    "a delete lock on the vault is inherited by its replication policies, mappings and protected items and blocks changing or removing them (A17); the vault is guarded by protect and soft delete, and ReplicationStorage's lock puts delete locks on the accounts that hold the replicas";
+
 /** A Recovery Services vault set up for Hyper-V (VMM) to Azure replication. */
-export class RecoveryVault extends pulumi.ComponentResource {
+export class RecoveryVault extends pulumi.ComponentResource implements VaultReference {
+    /** The Recovery Services vault. */
     public readonly vault: recoveryservices.Vault;
+    /** Name of the vault, known in a preview; what takes it waits for the vault. */
     public readonly vaultName: pulumi.Output<string>;
+    /** Resource id of the vault. */
     public readonly vaultId: pulumi.Output<string>;
+    /** Region of the vault. */
     public readonly location: pulumi.Output<string>;
-    /** The vault's system-assigned identity, which Site Recovery private endpoints need (A13). */
-    public readonly principalId: pulumi.Output<string | undefined>;
+    /** Principal id of the vault's system-assigned identity, which Site Recovery private endpoints need (A13, A16). */
+    public readonly principalId: pulumi.Output<string>;
 
     constructor(name: string, args: RecoveryVaultArgs, opts?: pulumi.ComponentResourceOptions) {
         super("asr-hyperv:index:RecoveryVault", name, {}, opts);
@@ -56,8 +77,10 @@ export class RecoveryVault extends pulumi.ComponentResource {
         // Callers in other languages are not type-checked: the rules judge what arrives.
         rejectInvalidArgs(this, `RecoveryVault ${name}`, [
             ["vaultName", azureName("vault", args.vaultName)],
+            ["tags", azureTags(args.tags ?? {}, { added: [ROLE_TAG, VAULT_TAG] }).map((problem) => problem.message)],
             ["storageRedundancy", oneOf(storageRedundancy, VAULT_REDUNDANCIES, "A12")],
             ["publicNetworkAccess", oneOf(publicNetworkAccess, Object.values(VaultPublicNetworkAccess), "A13")],
+            ["lock", "lock" in args ? `no longer taken: ${VAULT_LOCK_RETIRED}` : undefined],
         ]);
 
         this.vault = new recoveryservices.Vault(
@@ -78,23 +101,13 @@ export class RecoveryVault extends pulumi.ComponentResource {
             { parent: this, protect: args.protect ?? true },
         );
 
-        if (args.lock ?? false) {
-            new authorization.ManagementLockByScope(
-                `${name}-lock`,
-                {
-                    scope: this.vault.id,
-                    lockName: `${args.vaultName}-nodelete`,
-                    level: "CanNotDelete",
-                    notes: "Site Recovery vault: deleting it loses every replica's recovery points",
-                },
-                { parent: this },
-            );
-        }
-
-        this.vaultName = this.vault.name;
+        // The name Azure gives the vault is the one asked for: known in a preview, so what
+        // tags itself with it can be paired by policies before anything exists.
+        this.vaultName = this.vault.urn.apply(() => args.vaultName);
         this.vaultId = this.vault.id;
         this.location = pulumi.output(args.location);
-        this.principalId = this.vault.identity.apply((identity) => identity?.principalId);
+        // Created with a system-assigned identity, the vault always comes back with its principal id.
+        this.principalId = this.vault.identity.apply((identity) => identity?.principalId as string);
         this.registerOutputs({
             vaultName: this.vaultName,
             vaultId: this.vaultId,

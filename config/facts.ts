@@ -1,4 +1,4 @@
-import type { Enforcement } from "../policies/rules/facts";
+import type { Enforcement, FactId } from "../policies/rules/facts";
 
 const LOAD = "test/config/load.test.ts";
 const rejects = (what: string) => ({ file: LOAD, title: `rejects ${what}, naming the key, the value and what is allowed` });
@@ -10,6 +10,26 @@ export const CONFIG_FACTS: readonly Enforcement[] = [
     { facts: ["A5"], where: "asr-hyperv:storage.performance: Standard or Premium", test: rejects("an unknown performance tier") },
     { facts: ["A12"], where: "asr-hyperv:vault.storageRedundancy: allowed values, stated by default", test: rejects("a zone-redundant vault") },
     { facts: ["A13"], where: "asr-hyperv:vault.publicNetworkAccess: Enabled or Disabled", test: rejects("public network access in lower case") },
+    {
+        facts: ["A13"],
+        where: "asr-hyperv:vault.publicNetworkAccess: Disabled only with asr-hyperv:privateReplication, or the VMM Provider can't register",
+        test: rejects("public network access Disabled without private replication"),
+    },
+    {
+        facts: ["A15"],
+        where: "asr-hyperv:storage.firewall: admits the Hyper-V hosts' egress addresses (ipRules) or goes with blob private endpoints (asr-hyperv:privateReplication.blob)",
+        test: rejects("a storage firewall that admits no Hyper-V host"),
+    },
+    {
+        facts: ["A16"],
+        where: "asr-hyperv:privateReplication: the Site Recovery private endpoint, and the vault identity's roles on every account of the stack",
+        test: { file: "test/index.test.ts", title: "with private replication connects the vault and gives its identity the roles it needs on every account (A16)" },
+    },
+    {
+        facts: ["A17"],
+        where: "asr-hyperv:vault.lock: refused, with why; asr-hyperv:storage.lock locks the accounts, never the vault",
+        test: rejects("a delete lock on the vault"),
+    },
     { facts: ["A9"], where: "asr-hyperv:network.subnets: no subnet name used twice", test: rejects("two subnets of one name") },
     {
         facts: ["A9"],
@@ -21,4 +41,29 @@ export const CONFIG_FACTS: readonly Enforcement[] = [
         where: "asr-hyperv:network.testFailover.addressSpace: no overlap with the failover network",
         test: rejects("a test network overlapping the failover network"),
     },
+    ...readinessChecks(),
 ];
+
+/**
+ * The on-premises inventory (`asr-hyperv:onPremises`) checked against the support matrix
+ * (readiness/): what Azure refuses stops the program, what the enable job fails later warns.
+ */
+function readinessChecks(): Enforcement[] {
+    const READINESS = "test/readiness/check.test.ts";
+    const cases: [FactId, string, string][] = [
+        ["P1", "VMM server versions", "P1: a VMM version the matrix doesn't list"],
+        ["P2", "clouds with host groups and VM networks", "P2: a cloud without host groups"],
+        ["P4", "host OS versions and KB 2961977", "P4: a 2012 R2 host without KB 2961977"],
+        ["P6", "internet or proxy access from hosts", "P6: a host without internet access of its own"],
+        ["P7", "host and VMM versions that go together", "P7: a Windows Server 2019 host in VMM 2016"],
+        ["V1", "VM names Azure takes, or a target name", "V1: a VM name Azure won't take"],
+        ["V2", "64-bit guest OS", "V2: a 32-bit guest"],
+        ["V3", "one OS disk within the size limit of its generation", "V3: a 3,000 GB OS disk on generation 1"],
+        ["V4", "data disks within the size limit of the replica mode", "V4: a data disk over 32 TB"],
+        ["V5", "no shared VHD, FC, pass-through, 4K-native, BitLocker or encrypted disks", "V5: a shared VHD"],
+        ["V6", "Secure Boot off on generation 2", "V6: Secure Boot on"],
+        ["V7", "no NIC teaming or IPv6 in the guest", "V7: NIC teaming in the guest"],
+        ["A14", "a target region Hyper-V to Azure supports", "A14: warns that Hyper-V to Azure can't target %s"],
+    ];
+    return cases.map(([fact, what, title]) => ({ facts: [fact], where: `asr-hyperv:onPremises: ${what}`, test: { file: READINESS, title } }));
+}

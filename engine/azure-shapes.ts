@@ -1,7 +1,8 @@
-// The output shapes of the azure-native resources our stacks and foreign stacks use, as the
-// installed SDK's typings declare them (written by `npm run shapes`, scripts/azure-shapes.ts).
-// Preview outputs are built over these shapes the way azure-native builds them over its
-// response schema, so tests never hand-write what a resource's outputs look like.
+// The output shapes of the azure-native resources our stacks and foreign stacks use, and the
+// path parameters of every azure-native resource, as the installed SDK's typings declare them
+// (written by `npm run shapes`, scripts/azure-shapes.ts). Preview outputs are built over these
+// shapes the way azure-native builds them over its response schema, so tests never hand-write
+// what a resource's outputs look like; Azure names are read from the inputs the path names.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -31,6 +32,21 @@ export interface ResourceShape {
     outputs: Record<string, Shape>;
 }
 
+/**
+ * The path parameters of a resource's ARM id, by input name. The typings name them but give
+ * neither their order nor the provider path between them.
+ */
+export interface ResourceNames {
+    /**
+     * The input that holds the resource's own Azure name; absent where no single input does
+     * (a singleton such as `.../config/web`, whose name is fixed): azure-native then names the
+     * resource from its Pulumi name, or uses the fixed name.
+     */
+    name?: string;
+    /** The other path parameters, in alphabetical order: parents (a child's vault `resourceName`) and scope (`resourceGroupName`, `scope`, ...). */
+    parents: string[];
+}
+
 export interface AzureShapes {
     /** The @pulumi/azure-native version the shapes were read from. */
     azureNative: string;
@@ -38,6 +54,8 @@ export interface AzureShapes {
     resources: Record<string, ResourceShape>;
     /** By `<module>.<TypeName>`, the named types that `ref` shapes name. */
     types: Record<string, Shape>;
+    /** By unversioned type token, every resource of the SDK. */
+    names: Record<string, ResourceNames>;
 }
 
 // Not azure-shapes.json: Node's require tries `.json` before `.ts`, so `import "./azure-shapes"`
@@ -63,6 +81,11 @@ export function unversionedToken(typeToken: string): string {
 /** The shape of a resource by its type token, versioned or not; undefined for a type we did not read. */
 export function resourceShape(typeToken: string): ResourceShape | undefined {
     return azureShapes().resources[unversionedToken(typeToken)];
+}
+
+/** The path parameters of a resource by its type token, versioned or not; undefined for a type the SDK does not have. */
+export function resourceNames(typeToken: string): ResourceNames | undefined {
+    return azureShapes().names[unversionedToken(typeToken)];
 }
 
 /** The named type a `ref` shape names. */

@@ -5,6 +5,8 @@ import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as engineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import type * as enginePb from "@pulumi/pulumi/proto/engine_pb";
+import type * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import type * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import type * as resourceGrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import type * as resourcePb from "@pulumi/pulumi/proto/resource_pb";
 import type * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
@@ -19,6 +21,8 @@ export interface Protos {
     engineGrpc: typeof engineGrpc;
     analyzer: typeof analyzerPb;
     analyzerGrpc: typeof analyzerGrpc;
+    provider: typeof providerPb;
+    providerGrpc: typeof providerGrpc;
     empty: typeof emptyPb;
     struct: typeof structPb;
 }
@@ -44,6 +48,8 @@ export function sdkProtos(fromDir: string): Protos {
             engineGrpc: proto("engine_grpc_pb") as Protos["engineGrpc"],
             analyzer: proto("analyzer_pb") as Protos["analyzer"],
             analyzerGrpc: proto("analyzer_grpc_pb") as Protos["analyzerGrpc"],
+            provider: proto("provider_pb") as Protos["provider"],
+            providerGrpc: proto("provider_grpc_pb") as Protos["providerGrpc"],
             empty: sdk("google-protobuf/google/protobuf/empty_pb") as Protos["empty"],
             struct: sdk("google-protobuf/google/protobuf/struct_pb") as Protos["struct"],
         };

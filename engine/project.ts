@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { homedir } from "node:os";
+import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { load } from "js-yaml";
 import { SECRET_TEXT, isRecord } from "./values";
 
@@ -31,26 +33,42 @@ export interface ProjectSettings {
     runtimeOptions: NodejsRuntimeOptions;
     /** `main` from the project file, "" when unset. */
     main: string;
+    /** `stackConfigDir` from the project file: where stack files are, relative to it; "" when unset. */
+    stackConfigDir: string;
 }
 
 export interface StackSettings {
     project: ProjectSettings;
     stack: string;
+    /** The stack file's path (it may not exist). */
+    file: string;
+    /** What could not be read as the CLI would (secrets, ESC environments, a missing stack file), for people. */
+    notes: string[];
     /** Config as the engine hands it to a program: `<namespace>:<key>` to text, objects as JSON. */
     config: Record<string, string>;
     /** Keys whose values are encrypted in the stack file; offline they read as "[secret]". */
     secretKeys: string[];
 }
 
-/** A YAML file's contents; a StackFileError names the file when it is missing or broken. */
+/** A YAML file's contents; a StackFileError names the file when it is missing, not a file, not text or not YAML. */
 export function readYaml(path: string): unknown {
     if (!existsSync(path)) {
         throw new StackFileError(`${path}: file not found`);
     }
+    if (statSync(path).isDirectory()) {
+        throw new StackFileError(`${path}: is a folder, not a file`);
+    }
+    const bytes = readFileSync(path);
+    const text = bytes.toString("utf8");
+    if (bytes.includes(0) || text.includes("\uFFFD")) {
+        throw new StackFileError(`${path}: not a text file`);
+    }
     try {
-        return load(readFileSync(path, "utf8"));
+        return load(text);
     } catch (error) {
-        throw new StackFileError(`${path}: not valid YAML: ${(error as Error).message}`);
+        // The reason and position, without the excerpt of the file js-yaml appends.
+        const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+        throw new StackFileError(`${path}: not valid YAML: ${reason ?? "unreadable"}${mark ? ` (line ${mark.line + 1}, column ${mark.column + 1})` : ""}`);
     }
 }
 
@@ -85,6 +103,10 @@ export function readProject(projectDir: string): ProjectSettings {
     if (typeof main !== "string") {
         throw new StackFileError(`${file}: main must be a string`);
     }
+    const stackConfigDir = project.stackConfigDir ?? "";
+    if (typeof stackConfigDir !== "string") {
+        throw new StackFileError(`${file}: stackConfigDir must be a string`);
+    }
     return {
         dir,
         file,
@@ -96,6 +118,7 @@ export function readProject(projectDir: string): ProjectSettings {
             nodeargs: option(file, options, "nodeargs", "string", ""),
         },
         main,
+        stackConfigDir,
     };
 }
 
@@ -143,22 +166,63 @@ export function programPath(info: ProgramInfo): string {
     return `${info.programDirectory}/`;
 }
 
+/**
+ * Whether `cmd/run` imports the program as an ES module: its package.json says
+ * `"type": "module"`; then a folder entry is its index.js, .mjs, .ts or .mts.
+ */
+export function esmEntry(info: ProgramInfo, path: string): string | undefined {
+    const packageFile = join(info.programDirectory, "package.json");
+    const packageJson: unknown = existsSync(packageFile) ? JSON.parse(readFileSync(packageFile, "utf8")) : {};
+    if (!isRecord(packageJson) || packageJson.type !== "module") {
+        return undefined;
+    }
+    if (!path.endsWith("/")) {
+        return path;
+    }
+    const index = ["index.js", "index.mjs", "index.ts", "index.mts"].map((name) => join(path, name)).find(existsSync);
+    if (index === undefined) {
+        throw new StackFileError(`${path}: no entrypoint found (index.js, index.mjs, index.ts or index.mts)`);
+    }
+    return index;
+}
+
 /** `<project>:key` for a bare key, as Pulumi qualifies keys without a namespace. */
 function qualify(project: string, key: string): string {
     return key.includes(":") ? key : `${project}:${key}`;
 }
 
-/** Reads the project file and Pulumi.<stack>.yaml the way the CLI merges them for a program. */
+/** The value with each `secure:` leaf (what `pulumi config set --secret [--path]` writes) replaced, and whether it had any. */
+function withoutCiphertext(value: unknown): { value: unknown; secret: boolean } {
+    if (isRecord(value) && Object.keys(value).length === 1 && typeof value.secure === "string") {
+        return { value: SECRET_TEXT, secret: true };
+    }
+    if (Array.isArray(value)) {
+        const items = value.map(withoutCiphertext);
+        return { value: items.map((item) => item.value), secret: items.some((item) => item.secret) };
+    }
+    if (isRecord(value)) {
+        const entries = Object.entries(value).map(([key, inner]) => [key, withoutCiphertext(inner)] as const);
+        return { value: Object.fromEntries(entries.map(([key, inner]) => [key, inner.value])), secret: entries.some(([, inner]) => inner.secret) };
+    }
+    return { value, secret: false };
+}
+
+/** The stack file's path, as the CLI names it: beside the project file (or in `stackConfigDir`), with its extension. */
+export function stackFilePath(project: ProjectSettings, stack: string): string {
+    return join(project.dir, project.stackConfigDir, `Pulumi.${stack.replaceAll("/", "-")}${extname(project.file)}`);
+}
+
+/** Reads the project file and the stack file the way the CLI merges them for a program. */
 export function readStack(projectDir: string, stack: string): StackSettings {
     const project = readProject(projectDir);
     const config: Record<string, string> = {};
-    const secretKeys: string[] = [];
-    const put = (key: string, value: unknown) => {
+    const secretKeys = new Set<string>();
+    const notes: string[] = [];
+    const put = (key: string, raw: unknown) => {
         const qualified = qualify(project.name, key);
-        if (isRecord(value) && typeof value.secure === "string") {
-            secretKeys.push(qualified);
-            config[qualified] = SECRET_TEXT;
-            return;
+        const { value, secret } = withoutCiphertext(raw);
+        if (secret) {
+            secretKeys.add(qualified);
         }
         config[qualified] = typeof value === "string" ? value : JSON.stringify(value);
     };
@@ -173,11 +237,63 @@ export function readStack(projectDir: string, stack: string): StackSettings {
             }
         }
     }
-    const stackFile = readYaml(join(project.dir, `Pulumi.${stack}.yaml`));
-    if (isRecord(stackFile) && isRecord(stackFile.config)) {
-        for (const [key, value] of Object.entries(stackFile.config)) {
-            put(key, value);
-        }
+    const file = stackFilePath(project, stack);
+    if (!existsSync(file)) {
+        notes.push(`${file} does not exist: planned with no stack config, as pulumi does for a stack without one`);
+        return { project, stack, file, config, secretKeys: [...secretKeys], notes };
     }
-    return { project, stack, config, secretKeys };
+    const stackFile = readYaml(file) ?? {};
+    if (!isRecord(stackFile)) {
+        throw new StackFileError(`${file}: expected a mapping with a config key, found ${Array.isArray(stackFile) ? "a list" : "text"}`);
+    }
+    if (stackFile.environment !== undefined) {
+        notes.push(`${file}: environment ${JSON.stringify(stackFile.environment)}: Pulumi ESC environments can't be opened offline, so config they provide is missing from this plan`);
+    }
+    const stackConfig = stackFile.config ?? {};
+    if (!isRecord(stackConfig)) {
+        throw new StackFileError(`${file}: config: expected a mapping of keys to values, found ${Array.isArray(stackConfig) ? "a list" : "text"}`);
+    }
+    for (const [key, value] of Object.entries(stackConfig)) {
+        put(key, value);
+    }
+    if (secretKeys.size > 0) {
+        notes.push(`secrets can't be decrypted offline; planned as unknown secrets: ${[...secretKeys].join(", ")}`);
+    }
+    return { project, stack, file, config, secretKeys: [...secretKeys], notes };
+}
+
+/** The `~/.pulumi` folder, or PULUMI_HOME. */
+function pulumiHome(): string {
+    return process.env.PULUMI_HOME ?? join(homedir(), ".pulumi");
+}
+
+/**
+ * The stack the CLI would use without `--stack` (pulumi/pulumi pkg/backend/state/stacks.go,
+ * getCurrentStackName): PULUMI_STACK, else the one `pulumi stack select` saved for this
+ * project and backend in the workspace file; undefined when nothing is selected.
+ */
+export function selectedStack(project: ProjectSettings): string | undefined {
+    if (process.env.PULUMI_STACK !== undefined) {
+        return process.env.PULUMI_STACK;
+    }
+    const hash = createHash("sha1").update(project.file).digest("hex");
+    const workspace = join(pulumiHome(), "workspaces", `${project.name}-${hash}-workspace.json`);
+    const settings = readJson(workspace);
+    if (!isRecord(settings)) {
+        return undefined;
+    }
+    const credentials = readJson(join(pulumiHome(), "credentials.json"));
+    const backend = process.env.PULUMI_BACKEND_URL ?? (isRecord(credentials) && typeof credentials.current === "string" ? credentials.current : undefined);
+    const perBackend = isRecord(settings.stacks) && backend !== undefined ? settings.stacks[backend] : undefined;
+    const name = typeof perBackend === "string" ? perBackend : settings.stack;
+    // A fully qualified name (org/project/stack) selects the stack file of its last part.
+    return typeof name === "string" && name !== "" ? (name.split("/").pop() ?? name) : undefined;
+}
+
+function readJson(path: string): unknown {
+    try {
+        return JSON.parse(readFileSync(path, "utf8")) as unknown;
+    } catch {
+        return undefined;
+    }
 }

@@ -4,7 +4,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { StackFileError } from "./project";
 import { engineUrn } from "./urn";
-import { azureMockResource, withoutId } from "./azure-mocks";
+import { azureMockInvoke, azureMockResource, withoutId } from "./azure-mocks";
+import { checkedInputs, previewOutputs } from "./preview-outputs";
 
 /** One resource registration as the engine would receive it. */
 export interface RecordedResource {
@@ -113,6 +114,8 @@ function recordingMonitorClass(Base: typeof MockMonitor, stack: string, project:
 interface Sdk {
     pulumi: typeof pulumi;
     MockMonitor: typeof MockMonitor;
+    /** Loads one of that SDK's modules. */
+    module(name: string): Record<string, unknown>;
 }
 
 function loadSdk(projectDir: string): Sdk {
@@ -125,7 +128,65 @@ function loadSdk(projectDir: string): Sdk {
     return {
         pulumi: projectRequire("@pulumi/pulumi") as typeof pulumi,
         MockMonitor: (projectRequire("@pulumi/pulumi/runtime/mocks") as { MockMonitor: typeof MockMonitor }).MockMonitor,
+        module: (name) => projectRequire(name) as Record<string, unknown>,
     };
+}
+
+type Replacement = [holder: Record<string, unknown>, key: string, replace: (original: never) => unknown];
+
+/**
+ * What the SDK does for every resource that only `pulumi up` uses, each replaced by what a
+ * plan needs. Each is the SDK's: its functions are called through these module and class
+ * properties, so they can be replaced while a plan records and put back afterwards.
+ *  - Aliases: every azure-native resource merges about 60 version aliases into its options
+ *    (`pulumi.mergeOptions(opts, aliasOpts)` in each constructor), and the SDK builds a
+ *    chain of Outputs for each (pulumi/pulumi#10010, #11062), most of a large program's time
+ *    and memory. An alias only tells the engine which resource of an earlier deployment this
+ *    one is: no URN, input or option depends on it, and a plan has no earlier deployment.
+ *    The package's exports hold a copy of `mergeOptions` made at load, so both copies go.
+ *  - Source positions: each resource constructor formats the whole stack to tell the engine
+ *    where it was created; nothing in a plan shows it.
+ *  - Promise stacks: each promise the SDK makes keeps a formatted stack, shown only when the
+ *    program leaks that promise; with source maps on (plan/main.cjs) each costs a map lookup
+ *    per frame. Leaks are still detected, without the stack.
+ */
+function planReplacements(sdk: Sdk): Replacement[] {
+    const dropAliases = (merge: typeof pulumi.mergeOptions) =>
+        ((first: pulumi.ResourceOptions | undefined, second: pulumi.ResourceOptions | undefined) => {
+            const merged = merge(first, second);
+            delete merged.aliases;
+            return merged;
+        }) as typeof pulumi.mergeOptions;
+    const withoutStack =
+        <A extends unknown[], R>(make: (...args: A) => R) =>
+        (...args: A): R => {
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 0;
+            try {
+                return make(...args);
+            } finally {
+                Error.stackTraceLimit = limit;
+            }
+        };
+    const resource = sdk.module("@pulumi/pulumi/resource");
+    return [
+        [sdk.pulumi as unknown as Record<string, unknown>, "mergeOptions", dropAliases],
+        [resource, "mergeOptions", dropAliases],
+        [resource.Resource as Record<string, unknown>, "stackTrace", () => () => []],
+        [sdk.module("@pulumi/pulumi/runtime/debuggable"), "debuggablePromise", withoutStack],
+    ];
+}
+
+/** Runs `run` with each replacement in place, and puts the originals back. */
+async function replacing<T>(replacements: readonly Replacement[], run: () => Promise<T>): Promise<T> {
+    const present = replacements.filter(([holder, key]) => typeof holder[key] === "function");
+    const originals = present.map(([holder, key]) => holder[key]);
+    present.forEach(([holder, key, replace], index) => (holder[key] = replace(originals[index] as never)));
+    try {
+        return await run();
+    } finally {
+        present.forEach(([holder, key], index) => (holder[key] = originals[index]));
+    }
 }
 
 export interface RecordOptions {
@@ -141,6 +202,8 @@ export interface RecordOptions {
     preview?: boolean;
     /** Loads the program; its top-level code registers the resources. */
     load: () => Promise<unknown>;
+    /** Run the SDK whole, as `pulumi up` does, with what a plan leaves out (see planReplacements). Default: false. */
+    wholeSdk?: boolean;
 }
 
 /**
@@ -148,16 +211,24 @@ export interface RecordOptions {
  * every registration. Pulumi's runtime state is process-wide: one recording a process.
  */
 export async function recordProgram(options: RecordOptions): Promise<Recording> {
-    const { pulumi, MockMonitor } = loadSdk(options.projectDir ?? join(__dirname, ".."));
+    const sdk = loadSdk(options.projectDir ?? join(__dirname, ".."));
+    return replacing(options.wholeSdk === true ? [] : planReplacements(sdk), () => record(sdk, options));
+}
+
+async function record({ pulumi, MockMonitor }: Sdk, options: RecordOptions): Promise<Recording> {
     // What a self-managed backend reports; storage names don't depend on it.
     const organization = "organization";
     const preview = options.preview ?? true;
+    const providerConfig = Object.fromEntries(Object.entries(options.config).filter(([key]) => key.startsWith("azure-native:")));
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {
-            const { id, state } = azureMockResource(args);
-            return preview ? { id: undefined, state: withoutId(state) } : { id, state };
+            // A preview answers as azure-native does (what Azure assigns is unknown); otherwise as Azure would.
+            const inputs = checkedInputs(args.type, args.inputs as Record<string, unknown>, providerConfig);
+            const answer = preview ? previewOutputs(args.type, inputs) : undefined;
+            const { id, state } = azureMockResource({ ...args, inputs });
+            return preview ? { id: undefined, state: answer ?? withoutId(state) } : { id, state };
         },
-        call: (args) => args.inputs,
+        call: (args) => azureMockInvoke(args.token, args.inputs),
     };
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview, organization);
     const monitor = new (recordingMonitorClass(MockMonitor, options.stack, options.project))(mocks);

@@ -25,7 +25,21 @@ export const planDocumentSchema = z.object({
     ),
     /** What the plan ignored or could not know, as warnings for people. */
     notes: z.array(z.string()),
+    /** The policy pack's folder, relative to the project planned: what `--policy-pack` takes. */
+    policyPack: z.string(),
     outputs: z.record(z.string(), z.unknown()),
+    /** The on-premises readiness check of `asr-hyperv:onPremises`, a row per finding; empty without an inventory. */
+    readiness: z.array(
+        z.object({
+            kind: z.enum(["server", "cloud", "host", "vm"]),
+            name: z.string(),
+            path: z.string(),
+            key: z.string(),
+            level: z.enum(["pass", "warning", "error"]),
+            fact: z.string(),
+            message: z.string(),
+        }),
+    ),
     violations: z.array(
         z.object({
             policyName: z.string(),
@@ -35,7 +49,10 @@ export const planDocumentSchema = z.object({
         }),
     ),
     summary: z.object({
+        /** Every resource, the stack and components included, as `pulumi preview` counts them. */
         resources: z.number().int(),
+        /** Azure resources only. */
+        azureResources: z.number().int(),
         components: z.number().int(),
         protected: z.number().int(),
         byType: z.record(z.string(), z.number().int()),

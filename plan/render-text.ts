@@ -1,4 +1,5 @@
 import { policies } from "../policies/pack";
+import { readinessTable } from "../readiness/table";
 import type { PlanDocument, PlannedResource } from "./document";
 import { UNKNOWN_TEXT, hasUnknown } from "../engine/values";
 
@@ -46,7 +47,7 @@ export function renderText(document: PlanDocument): string {
     const { summary } = document;
     const lines = [`Plan for ${document.project}/${document.stack} (offline preview: no Azure, no Pulumi CLI)`, "", ...tree(document), ""];
     lines.push(
-        `Resources: ${summary.resources} to create (${summary.resources - summary.components} Azure, ${summary.components} components including the stack), ${summary.protected} protected`,
+        `Resources: ${summary.azureResources} Azure resources to create (${summary.protected} protected), with ${summary.components} components including the stack`,
         "",
     );
     lines.push("Policies (asr-hyperv-prerequisites):");
@@ -62,6 +63,12 @@ export function renderText(document: PlanDocument): string {
     for (const remediation of summary.remediations) {
         lines.push(`  remediated: ${remediation.policyName} set ${remediation.changed.join(", ")} on ${remediation.urn}`);
     }
+    if (document.readiness.length > 0) {
+        lines.push("", readinessTable(document.readiness));
+    }
+    if (document.notes.length > 0) {
+        lines.push("", "Notes:", ...document.notes.map((note) => `  ${note}`));
+    }
     lines.push("", "Outputs:");
     const outputs = Object.entries(document.outputs);
     lines.push(...(outputs.length === 0 ? ["  (none)"] : outputs.map(([key, value]) => `  ${key}: ${output(value)}`)));
@@ -69,16 +76,18 @@ export function renderText(document: PlanDocument): string {
     if (summary.mandatoryViolations > 0) {
         lines.push(
             "  Fix the mandatory violations above: each names its resource and the fact that requires it",
-            "  (policies/rules/facts.ts gives each fact's source). Then plan again: `pulumi up --policy-pack policies`",
+            `  (policies/rules/facts.ts gives each fact's source). Then plan again: \`pulumi up --policy-pack ${document.policyPack}\``,
             "  would refuse this stack.",
         );
     } else {
         lines.push(
             "  az login && pulumi login",
             `  pulumi stack select ${document.stack} --create`,
-            "  pulumi preview --policy-pack policies",
-            "  pulumi up --policy-pack policies",
-            "  Then install the Site Recovery Provider on the VMM server and register it with the vault.",
+            `  pulumi preview --policy-pack ${document.policyPack}`,
+            `  pulumi up --policy-pack ${document.policyPack}`,
+            "  Then download the vault's registration key (valid 5 days; a credential, never a stack output),",
+            "  install the Site Recovery Provider on the VMM server and register it, and install the Recovery",
+            "  Services agent on every Hyper-V host: README.md, \"Deploying to Azure\", gives each step.",
         );
     }
     return `${lines.join("\n")}\n`;

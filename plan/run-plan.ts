@@ -1,18 +1,28 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { programInfo, programPath, readStack } from "../engine/project";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { esmEntry, programInfo, programPath, readProject, readStack, selectedStack } from "../engine/project";
 import { policies, startOperation } from "../policies/pack";
 import { analyzeStack } from "../engine/analyze";
 import { PolicyConfigError, reconcilePackConfig, type PackConfigFile } from "../engine/pack-config";
+import { normalizeRegion } from "../policies/rules/regions";
+import { checkReadiness, type Finding } from "../readiness/check";
+import { ONPREMISES_KEY, inventorySchema } from "../readiness/inventory";
+import { readinessRows } from "../readiness/table";
 import type { PlanDocument } from "./document";
-import { recordProgram } from "../engine/recorder";
+import { forgetProgram, maskDerived, otherPlaceholders } from "./secrets";
+import { recordProgram, type Recording } from "../engine/recorder";
 import { analysisOf } from "../engine/resources";
 import { presentable } from "../engine/values";
+
+/** The pack that judges the plan, for the commands a user runs next. */
+const PACK_DIR = join(__dirname, "..", "policies");
 
 export interface PlanOptions {
     /** Project folder (holds Pulumi.yaml). */
     cwd: string;
-    stack: string;
+    /** The stack to plan; default: the one pulumi would use, else dev. */
+    stack?: string;
     /** A `--policy-pack-config` JSON file. */
     policyPackConfig?: string | undefined;
 }
@@ -36,6 +46,37 @@ function readPackConfig(path: string | undefined): PackConfigFile {
     }
 }
 
+/** The readiness findings of the stack's `asr-hyperv:onPremises` inventory; none without one, or where config reports it invalid. */
+function readinessOf(config: Readonly<Record<string, string>>): Finding[] {
+    const text = config[ONPREMISES_KEY];
+    const location = config["azure-native:location"];
+    if (text === undefined || location === undefined) {
+        return [];
+    }
+    try {
+        const inventory = inventorySchema.safeParse(JSON.parse(text));
+        return inventory.success ? checkReadiness(inventory.data, { region: normalizeRegion(location) }) : [];
+    } catch {
+        return [];
+    }
+}
+
+/** The program's exports: `require` for CommonJS; for an ES module, its default export, else its named ones (as cmd/run). */
+async function loadProgram(entry: string, esm: string | undefined): Promise<unknown> {
+    if (esm === undefined) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(entry) as unknown;
+    }
+    const namespace = (await import(pathToFileURL(esm).href)) as Record<string, unknown>;
+    return Object.getOwnPropertyDescriptor(namespace, "default") === undefined ? namespace : namespace.default;
+}
+
+/** The program's exports, as the stack resource registered them. */
+function stackOutputs(recording: Recording): unknown {
+    const stack = recording.resources.find((resource) => resource.type === "pulumi:pulumi:Stack");
+    return presentable((stack && recording.outputs.get(stack.urn)) ?? {});
+}
+
 /** Runs `read`, naming the file in a config error as the CLI does. */
 function withFile<T>(path: string | undefined, read: () => T): T {
     try {
@@ -50,39 +91,54 @@ function withFile<T>(path: string | undefined, read: () => T): T {
  * program runs in this process against a recording mock monitor, then the policy pack
  * judges every registration.
  */
-export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
+export async function createPlan(options: PlanOptions, notes: string[] = []): Promise<PlanDocument> {
     const projectDir = resolve(options.cwd);
-    const settings = readStack(projectDir, options.stack);
+    const selected = options.stack ?? selectedStack(readProject(projectDir));
+    const settings = readStack(projectDir, selected ?? "dev");
+    if (selected === undefined) {
+        notes.push("no stack selected (pulumi would ask for one): planned dev; choose with --stack");
+    }
+    notes.push(...settings.notes);
     const packConfig = readPackConfig(options.policyPackConfig);
     const { ignored } = withFile(options.policyPackConfig, () => reconcilePackConfig(policies, packConfig));
+    notes.push(...ignored.map((name) => `policy config: "${name}" names no policy of the pack; pulumi passes it on and the pack ignores it`));
     const program = programInfo(settings.project);
     const entry = programPath(program);
+    const esm = esmEntry(program, entry);
 
     // Programs read files relative to their folder, as under the language host.
     const previous = process.cwd();
     process.chdir(program.programDirectory);
     try {
-        const recording = await recordProgram({
-            projectDir,
-            project: settings.project.name,
-            stack: options.stack,
-            config: settings.config,
-            secretKeys: settings.secretKeys,
-            preview: true,
-            // As Pulumi's Node.js host does: require the program, and run it when it exports a function.
-            load: async () => {
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
-                const exported = require(entry) as unknown;
-                return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-            },
-        });
+        const record = (config: Record<string, string>) =>
+            recordProgram({
+                projectDir,
+                project: settings.project.name,
+                stack: settings.stack,
+                config,
+                secretKeys: settings.secretKeys,
+                preview: true,
+                // As Pulumi's Node.js host does: require or import the program, and run it when it exports a function.
+                load: async () => {
+                    const exported = await loadProgram(entry, esm);
+                    return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+                },
+            });
+        const recording = await record(settings.config);
+        let again: Recording | undefined;
+        if (settings.secretKeys.length > 0) {
+            forgetProgram(projectDir);
+            again = await record(otherPlaceholders(settings.config, settings.secretKeys));
+        }
         const providerConfig = Object.fromEntries(Object.entries(settings.config).filter(([key]) => key.startsWith("azure-native:")));
         const analysis = await analyzeStack(policies, analysisOf(recording.resources, recording.outputs, { preview: true, providerConfig }), {
             config: packConfig,
             startOperation,
         });
         const analyzed = new Map(analysis.resources.map((resource) => [resource.urn, resource]));
-        const stack = recording.resources.find((resource) => resource.type === "pulumi:pulumi:Stack");
+        const inputsAgain = new Map(again && analysisOf(again.resources, again.outputs, { preview: true, providerConfig }).map((resource) => [resource.urn, resource.inputs]));
+        // Only what both runs agree on is shown; the rest derives from a secret.
+        const revealed = (urn: string, inputs: unknown) => (again === undefined ? inputs : maskDerived(inputs, presentable(inputsAgain.get(urn))));
         const resources = recording.resources.map((resource) => ({
             urn: resource.urn,
             type: resource.type,
@@ -90,7 +146,7 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
             parent: resource.parent ?? null,
             dependencies: resource.dependencies,
             // What `pulumi up` would send: the inputs as the provider checked them, and as remediations left them.
-            inputs: presentable(analyzed.get(resource.urn)?.inputs ?? resource.inputs) as Record<string, unknown>,
+            inputs: revealed(resource.urn, presentable(analyzed.get(resource.urn)?.inputs ?? resource.inputs)) as Record<string, unknown>,
             options: {
                 protect: resource.options.protect,
                 retainOnDelete: resource.options.retainOnDelete,
@@ -103,11 +159,13 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
             byType[resource.type] = (byType[resource.type] ?? 0) + 1;
         }
         return {
-            stack: options.stack,
+            stack: settings.stack,
             project: settings.project.name,
             resources,
-            notes: ignored.map((name) => `policy config: "${name}" names no policy of the pack; pulumi passes it on and the pack ignores it`),
-            outputs: presentable((stack && recording.outputs.get(stack.urn)) ?? {}) as Record<string, unknown>,
+            notes,
+            policyPack: relative(projectDir, PACK_DIR) || ".",
+            readiness: readinessRows(readinessOf(settings.config)),
+            outputs: (again === undefined ? stackOutputs(recording) : maskDerived(stackOutputs(recording), stackOutputs(again))) as Record<string, unknown>,
             violations: analysis.violations.map((violation) => ({
                 policyName: violation.policyName,
                 enforcementLevel: violation.enforcementLevel,
@@ -116,6 +174,7 @@ export async function createPlan(options: PlanOptions): Promise<PlanDocument> {
             })),
             summary: {
                 resources: resources.length,
+                azureResources: recording.resources.filter((resource) => resource.custom).length,
                 components: recording.resources.filter((resource) => !resource.custom).length,
                 protected: resources.filter((resource) => resource.options.protect).length,
                 byType,

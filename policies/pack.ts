@@ -8,11 +8,13 @@ import { replicationPolicyCopyFrequency } from "./replication-policy-copy-freque
 import { replicationPolicyRetention } from "./replication-policy-retention";
 import { replicationPolicyStorageInVaultRegion } from "./replication-policy-storage-in-vault-region";
 import { replicationStorageFirewall } from "./replication-storage-firewall";
+import { replicationStorageAdmitsHosts } from "./replication-storage-admits-hosts";
 import { replicationStorageByReference } from "./replication-storage-by-reference";
 import { replicationStorageGeoRedundant } from "./replication-storage-geo-redundant";
 import { replicationStorageKind } from "./replication-storage-kind";
 import { replicationStorageRedundancy } from "./replication-storage-redundancy";
 import { replicationStorageSecureTransport } from "./replication-storage-secure-transport";
+import { siteRecoveryDataProtected } from "./site-recovery-data-protected";
 import { storageInVaultRegionPolicy } from "./storage-in-vault-region";
 import { testFailoverNetworkIsolated } from "./test-failover-network-isolated";
 import { vaultPrivateAccessIdentity } from "./vault-private-access-identity";
@@ -38,10 +40,12 @@ export const policies: FactPolicy[] = [
     replicationStorageKind,
     replicationStorageSecureTransport,
     replicationStorageByReference,
+    replicationStorageAdmitsHosts,
     replicationStorageFirewall,
     testFailoverNetworkIsolated,
     vaultRedundancySetAtCreationPolicy,
     vaultPrivateAccessIdentity,
+    siteRecoveryDataProtected,
     replicationPolicyCopyFrequency,
     premiumStorageCopyFrequency,
     replicationPolicyRetention,

@@ -14,9 +14,10 @@ export const premiumStorageHasLogAccount = definePolicy(["A6"], {
         "Add a standard (Standard_GRS or Standard_LRS) StorageV2 account in the vault's region, tagged asr-hyperv:role=replication-log-storage and asr-hyperv:vault=<vault name>, or name it as logStorageAccountId of the protected items; ReplicationStorage with performance Premium creates it.",
     validateStack: (args, reportViolation) => {
         const site = siteOf(args.resources);
+        // A log account named but not known yet may well be standard: its vault is not judged.
+        const pendingLog = new Set(site.items.filter((item) => item.logNamed && item.log === undefined).map((item) => item.vault));
         for (const vault of site.vaults) {
-            // A log account named but not known yet may well be standard: not judged.
-            if (site.items.some((item) => item.vault === vault && item.logNamed && item.log === undefined)) {
+            if (pendingLog.has(vault)) {
                 continue;
             }
             const accounts = site.storageOf(vault).map((member) => member.node);

@@ -1,11 +1,12 @@
 // Writes engine/azure-shapes.data.json: the output shapes of the azure-native resources we read,
-// taken from the installed SDK's typings with the TypeScript parser (no type checker: the
-// typings name every type explicitly, and parsing alone keeps a run near a second).
+// and the path parameters of every azure-native resource, taken from the installed SDK's
+// typings with the TypeScript parser (no type checker: the typings name every type explicitly,
+// and parsing alone keeps a run to a few seconds).
 // test/engine/azure-shapes.test.ts fails until this is rerun after an SDK upgrade.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as ts from "typescript";
-import { SHAPES_FILE, type AzureShapes, type ResourceShape, type Shape } from "../engine/azure-shapes";
+import { SHAPES_FILE, type AzureShapes, type ResourceNames, type ResourceShape, type Shape } from "../engine/azure-shapes";
 
 /**
  * The resources by module: a name must exist, a pattern takes every resource it matches. Ours,
@@ -197,11 +198,30 @@ interface ResourceFile {
     file: string;
 }
 
-/** The resource files of a module the selection names; a name that is not there is an error. */
-function selectedFiles(module: string, wanted: readonly (string | RegExp)[]): ResourceFile[] {
-    const classes = readdirSync(join(SDK_DIR, module))
+/** Every typings file of a module but its index: resources, functions (`getVault`) and the like. */
+function moduleFiles(module: string): ResourceFile[] {
+    return readdirSync(join(SDK_DIR, module))
         .filter((file) => file.endsWith(".d.ts") && file !== "index.d.ts")
         .map((file) => ({ module, file: join(SDK_DIR, module, file), className: file[0]!.toUpperCase() + file.slice(1, -".d.ts".length) }));
+}
+
+/**
+ * The resource files of every module: those that declare a custom resource. The class is named
+ * by its declaration, not its file (`s3accessControlPolicy.d.ts` declares `S3AccessControlPolicy`).
+ */
+function allResourceFiles(): ResourceFile[] {
+    const modules = readdirSync(SDK_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== "types");
+    return modules
+        .flatMap((module) => moduleFiles(module.name))
+        .flatMap((resource) => {
+            const className = /^export declare class (\w+) extends pulumi\.CustomResource /m.exec(readFileSync(resource.file, "utf8"))?.[1];
+            return className === undefined ? [] : [{ ...resource, className }];
+        });
+}
+
+/** The resource files of a module the selection names; a name that is not there is an error. */
+function selectedFiles(module: string, wanted: readonly (string | RegExp)[]): ResourceFile[] {
+    const classes = moduleFiles(module);
     return wanted.flatMap((want) => {
         if (typeof want === "string") {
             const found = classes.find((candidate) => candidate.className === want);
@@ -235,40 +255,102 @@ function outputType(property: ts.PropertyDeclaration, where: string): ts.TypeNod
     throw new Error(`${where} is not a pulumi.Output`);
 }
 
-function readResource(resource: ResourceFile, reader: ShapeReader): ResourceShape {
+function interfaceNamed(source: ts.SourceFile, name: string): ts.InterfaceDeclaration | undefined {
+    return source.statements.find((statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === name);
+}
+
+/**
+ * One top-level interface of a typings file, parsed alone: a resource's typings are mostly its
+ * class, and parsing 2,000 classes only to read their `Args` would double the run.
+ */
+function interfaceIn(file: string, name: string): ts.InterfaceDeclaration | undefined {
+    const text = readFileSync(file, "utf8");
+    const start = text.indexOf(`export interface ${name} {`);
+    if (start < 0) {
+        return undefined;
+    }
+    const source = ts.createSourceFile(file, text.slice(start, text.indexOf("\n}", start) + 2), ts.ScriptTarget.Latest, true);
+    return interfaceNamed(source, name);
+}
+
+/** The resource's class and its `<Resource>Args`. */
+function declarations(resource: ResourceFile): { declared: ts.ClassDeclaration; args: ts.InterfaceDeclaration } {
     const source = parse(resource.file);
     const declared = source.statements.find(
         (statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === resource.className,
     );
-    const args = source.statements.find(
-        (statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === `${resource.className}Args`,
-    );
+    const args = interfaceNamed(source, `${resource.className}Args`);
     if (declared === undefined || args === undefined) {
         throw new Error(`${resource.file} lacks class ${resource.className} or interface ${resource.className}Args`);
     }
-    const outputs = declared.members.flatMap((member) => {
+    return { declared, args };
+}
+
+/** The output properties of a resource class but `id` and `urn`. */
+function outputProperties(declared: ts.ClassDeclaration): ts.PropertyDeclaration[] {
+    return declared.members.filter((member): member is ts.PropertyDeclaration => {
         const modifiers = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
-        const isOutput =
+        return (
             ts.isPropertyDeclaration(member) &&
             modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ReadonlyKeyword) &&
-            !modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
-        if (!isOutput) {
-            return [];
-        }
-        const name = propertyName(member.name);
-        if (name === "id" || name === "urn") {
-            return [];
-        }
-        const where = `${resource.module}.${resource.className}.${name}`;
-        return [[name, reader.shape(outputType(member, where), where)] as [string, Shape]];
+            !modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) &&
+            !["id", "urn"].includes(propertyName(member.name))
+        );
     });
-    const inputs = args.members.map((member) => {
+}
+
+function properties(declaration: ts.InterfaceDeclaration): ts.PropertySignature[] {
+    return declaration.members.map((member) => {
         if (!ts.isPropertySignature(member)) {
-            throw new Error(`${resource.className}Args has a member that is not a property`);
+            throw new Error(`${declaration.name.text} has a member that is not a property`);
         }
-        return propertyName(member.name);
+        return member;
     });
+}
+
+function readResource(resource: ResourceFile, reader: ShapeReader): ResourceShape {
+    const { declared, args } = declarations(resource);
+    const outputs = outputProperties(declared).map((member) => {
+        const name = propertyName(member.name);
+        const where = `${resource.module}.${resource.className}.${name}`;
+        return [name, reader.shape(outputType(member, where), where)] as [string, Shape];
+    });
+    const inputs = properties(args).map((member) => propertyName(member.name));
     return { inputs: inputs.sort(), outputs: byName(outputs) };
+}
+
+/**
+ * A resource's path parameters and, among them, the input that holds its own Azure name.
+ * azure-native names a resource from its Pulumi name when that input is omitted, so it is the
+ * one path parameter that is optional in `<Resource>Args`; parents and scope are required. The
+ * path parameters are what `get<Resource>` requires, a read needing the whole path. The few
+ * resources without a `get<Resource>` (settings such as `WebAppAuthSettings`) fall back to the
+ * string inputs Azure does not answer with: path parameters are not in the response, but every
+ * response has `name`, so `name` stays a candidate.
+ */
+function readNames(resource: ResourceFile): ResourceNames {
+    const args = interfaceIn(resource.file, `${resource.className}Args`);
+    if (args === undefined) {
+        throw new Error(`${resource.file} lacks interface ${resource.className}Args`);
+    }
+    const inputs = properties(args).map((member) => ({
+        name: propertyName(member.name),
+        optional: member.questionToken !== undefined,
+        text: /^pulumi\.Input<string( \| undefined)?>$/.test(member.type?.getText() ?? ""),
+    }));
+    const getFile = join(dirname(resource.file), `get${resource.className}.d.ts`);
+    let path: typeof inputs;
+    if (existsSync(getFile)) {
+        const getArgs = interfaceIn(getFile, `Get${resource.className}Args`);
+        const required = new Set(getArgs === undefined ? [] : properties(getArgs).flatMap((member) => (member.questionToken === undefined ? [propertyName(member.name)] : [])));
+        path = inputs.filter((input) => required.has(input.name));
+    } else {
+        const outputs = new Set(outputProperties(declarations(resource).declared).map((member) => propertyName(member.name)));
+        path = inputs.filter((input) => input.text && (input.name === "name" || !outputs.has(input.name)));
+    }
+    const [own, ...others] = path.filter((input) => input.optional);
+    const parents = path.flatMap((input) => (input.optional ? [] : [input.name])).sort();
+    return own !== undefined && others.length === 0 ? { name: own.name, parents } : { parents };
 }
 
 let interfaces: Map<string, ts.InterfaceDeclaration> | undefined;
@@ -280,8 +362,9 @@ export function generate(): Generated {
     const files = Object.entries(SELECTED).flatMap(([module, wanted]) => selectedFiles(module, wanted));
     const resources = byName(files.map((file) => [typeToken(file), readResource(file, reader)] as [string, ResourceShape]));
     reader.resolvePending();
+    const names = byName(allResourceFiles().map((file) => [typeToken(file), readNames(file)] as [string, ResourceNames]));
     const { version } = JSON.parse(readFileSync(join(SDK_DIR, "package.json"), "utf8")) as { version: string };
-    return { shapes: { azureNative: version, resources, types: byName(reader.types) }, unexpressed: reader.unexpressed };
+    return { shapes: { azureNative: version, resources, types: byName(reader.types), names }, unexpressed: reader.unexpressed };
 }
 
 /** One resource and one type a line: small diffs after an SDK upgrade, and no indentation to pay for. */
@@ -290,7 +373,7 @@ export function render(shapes: AzureShapes): string {
         Object.entries(record)
             .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`)
             .join(",\n");
-    return `{\n"azureNative": ${JSON.stringify(shapes.azureNative)},\n"resources": {\n${entries(shapes.resources)}\n},\n"types": {\n${entries(shapes.types)}\n}\n}\n`;
+    return `{\n"azureNative": ${JSON.stringify(shapes.azureNative)},\n"resources": {\n${entries(shapes.resources)}\n},\n"types": {\n${entries(shapes.types)}\n},\n"names": {\n${entries(shapes.names)}\n}\n}\n`;
 }
 
 if (require.main === module) {
@@ -298,7 +381,7 @@ if (require.main === module) {
     const { shapes, unexpressed } = generate();
     const text = render(shapes);
     writeFileSync(SHAPES_FILE, text);
-    const counts = `${Object.keys(shapes.resources).length} resources, ${Object.keys(shapes.types).length} types`;
+    const counts = `${Object.keys(shapes.resources).length} resources, ${Object.keys(shapes.types).length} types, ${Object.keys(shapes.names).length} names`;
     process.stdout.write(`${SHAPES_FILE}: @pulumi/azure-native ${shapes.azureNative}, ${counts}, ${text.length} bytes, ${Date.now() - started} ms\n`);
     for (const where of unexpressed) {
         process.stderr.write(`written as "any" (the shape grammar cannot express it): ${where}\n`);

@@ -1,8 +1,10 @@
 // Writes the policy table of policies/README.md from policies/pack.ts, between its two
-// marker comments; test/scripts/docs.test.ts fails when the README's table is out of date.
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// marker comments, and docs/components.md from the components' schema (component-docs.ts);
+// test/scripts/docs.test.ts and component-docs.test.ts fail when either is out of date.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { policies } from "../policies/pack";
+import { COMPONENT_DOCS, currentComponentDocs } from "./component-docs";
 
 export const README = join(__dirname, "..", "policies", "README.md");
 const START = "<!-- policy table: written by `npm run docs` from pack.ts -->";
@@ -38,11 +40,17 @@ export function withPolicyTable(readme: string): string {
     return `${readme.slice(0, start + START.length)}\n${policyTable()}\n${readme.slice(end)}`;
 }
 
-if (require.main === module) {
-    const readme = readFileSync(README, "utf8");
-    const updated = withPolicyTable(readme);
-    if (updated !== readme) {
-        writeFileSync(README, updated);
+/** Writes `file` when its contents differ; says which it did. */
+function update(file: string, contents: string): void {
+    const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    if (current !== contents) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, contents);
     }
-    process.stdout.write(`policies/README.md: policy table ${updated === readme ? "up to date" : "written"}\n`);
+    process.stdout.write(`${relative(join(__dirname, ".."), file)}: ${current === contents ? "up to date" : "written"}\n`);
+}
+
+if (require.main === module) {
+    update(README, withPolicyTable(readFileSync(README, "utf8")));
+    void currentComponentDocs().then((docs) => update(COMPONENT_DOCS, docs));
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { azureName, sameRegion } from "../policies/rules";
 import { ROLE_TAG } from "../policies/rules/role-tags";
 import { DEFAULT_VAULT, SECURE_PAGE_BLOB_ACCOUNT } from "./support/expected";
+import type { Recording } from "../engine/recorder";
+import { analyze } from "./policies/support/fixtures";
 import { ofType, only, recordStack, stackOutputs } from "./support/record";
 
 const PREMIUM = JSON.stringify({ performance: "Premium", redundancy: "LRS" });
@@ -142,11 +144,21 @@ describe("config choices", () => {
         expect(only(recording, "azure-native:recoveryservices:Vault").inputs.resourceGroupName).toBe("rg-asr-dr-dev");
     });
 
-    it("locks the vault against deletion when asked", async () => {
-        const vault = JSON.stringify({ name: "rsv-asr-dr-dev", lock: true });
-        const lock = only(await recordStack("dev", { "asr-hyperv:vault": vault }), "azure-native:authorization:ManagementLockByScope");
-        expect(lock.inputs).toMatchObject({ level: "CanNotDelete" });
-        expect(lock.inputs.scope).toMatch(/vaults\/rsv-asr-dr-dev$/);
+    it("locks the storage accounts when asked, and never the vault, whose replication objects would inherit the lock (A17)", async () => {
+        expect(ofType(await recordStack("dev"), "azure-native:authorization:ManagementLockByScope")).toEqual([]);
+        const storage = JSON.stringify({ performance: "Premium", redundancy: "LRS", lock: true });
+        const locks = ofType(await recordStack("dev", { "asr-hyperv:storage": storage }), "azure-native:authorization:ManagementLockByScope");
+        expect(locks).toHaveLength(2);
+        for (const lock of locks) {
+            expect(lock.inputs.level).toBe("CanNotDelete");
+            expect(lock.inputs.scope).toMatch(/\/providers\/Microsoft\.Storage\/storageAccounts\/asr(std|prm)[a-z0-9]+$/);
+        }
+    });
+
+    it("allows shared key access on the accounts explicitly, which Site Recovery's cache storage needs", async () => {
+        const storage = JSON.stringify({ performance: "Premium", redundancy: "LRS" });
+        const accounts = ofType(await recordStack("dev", { "asr-hyperv:storage": storage }), "azure-native:storage:StorageAccount");
+        expect(accounts.map((account) => account.inputs.allowSharedKeyAccess)).toEqual([true, true]);
     });
 
     it("lets the user opt out of protection", async () => {
@@ -158,5 +170,64 @@ describe("config choices", () => {
     it("accepts a region's display name and normalizes it", async () => {
         const recording = await recordStack("dev", { "azure-native:location": "West Europe" });
         expect(only(recording, "azure-native:recoveryservices:Vault").inputs.location).toBe("westeurope");
+    });
+});
+
+describe("a stack with private replication", () => {
+    // In a preview, as the plan runs: the vault's identity (its principal id) exists only once Azure made it.
+    const PRIVATE = {
+        "asr-hyperv:vault": JSON.stringify({ name: "rsv-asr-dr-dev", publicNetworkAccess: "Disabled" }),
+        "asr-hyperv:storage": JSON.stringify({ performance: "Premium", redundancy: "LRS", firewall: {} }),
+        "asr-hyperv:privateReplication": JSON.stringify({ subnet: "management", blob: true }),
+    };
+    const urnOf = (recording: Recording, type: string, name: string) => ofType(recording, type).find((resource) => resource.name === name)!.urn;
+
+    it("with private replication connects the vault and gives its identity the roles it needs on every account (A16)", async () => {
+        const recording = await recordStack("dev", PRIVATE, true);
+        const vault = only(recording, "azure-native:recoveryservices:Vault");
+        const subnet = ofType(recording, "azure-native:network:Subnet").find((each) => each.name === "network-subnet-management")!;
+        const endpoints = ofType(recording, "azure-native:network:PrivateEndpoint");
+        expect(endpoints.map((endpoint) => endpoint.name)).toEqual(["private-replication-site-recovery", "private-replication-standard-blob", "private-replication-premium-blob"]);
+        for (const endpoint of endpoints) {
+            expect(endpoint.propertyDependencies.subnet, endpoint.name).toContain(subnet.urn);
+        }
+        expect(endpoints[0]!.propertyDependencies.privateLinkServiceConnections).toContain(vault.urn);
+        const assignments = ofType(recording, "azure-native:authorization:RoleAssignment");
+        expect(assignments.map((assignment) => [assignment.name, assignment.propertyDependencies.scope])).toEqual([
+            ["private-replication-standard-contributor", [urnOf(recording, "azure-native:storage:StorageAccount", "storage-standard")]],
+            ["private-replication-standard-blob-data-contributor", [urnOf(recording, "azure-native:storage:StorageAccount", "storage-standard")]],
+            ["private-replication-premium-contributor", [urnOf(recording, "azure-native:storage:StorageAccount", "storage-premium")]],
+            ["private-replication-premium-blob-data-owner", [urnOf(recording, "azure-native:storage:StorageAccount", "storage-premium")]],
+        ]);
+        for (const assignment of assignments) {
+            expect(assignment.propertyDependencies.principalId, assignment.name).toEqual([vault.urn]);
+        }
+    });
+
+    it("is created after the vault, storage and network, and says the VMM server registers only after it", async () => {
+        const recording = await recordStack("dev", PRIVATE, true);
+        const component = only(recording, "asr-hyperv:index:PrivateReplication");
+        for (const type of ["azure-native:recoveryservices:Vault", "azure-native:storage:StorageAccount", "azure-native:network:Subnet"]) {
+            for (const resource of ofType(recording, type)) {
+                expect(component.dependencies, resource.urn).toContain(resource.urn);
+            }
+        }
+        expect(stackOutputs(recording).privateReplication).toMatchObject({
+            registerAfter: expect.stringMatching(/^register the VMM server with the vault only after this stack is up/),
+        });
+        expect(stackOutputs(await recordStack("dev")).privateReplication).toBeNull();
+    });
+
+    it("gets no violation from the policy pack, with the vault closed and the firewall admitting hosts only through blob endpoints", async () => {
+        const recording = await recordStack("dev", PRIVATE, true);
+        const analysis = await analyze(recording.resources, { outputs: recording.outputs });
+        expect(analysis.violations).toEqual([]);
+    });
+
+    it("puts the endpoints in a subnet named by id, and links that subnet's network to the DNS zones", async () => {
+        const hub = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub";
+        const recording = await recordStack("dev", { "asr-hyperv:privateReplication": JSON.stringify({ subnetId: `${hub}/subnets/endpoints` }) }, true);
+        expect(only(recording, "azure-native:network:PrivateEndpoint").inputs.subnet).toMatchObject({ id: `${hub}/subnets/endpoints` });
+        expect(only(recording, "azure-native:privatedns:VirtualNetworkLink").inputs).toMatchObject({ virtualNetwork: { id: hub }, virtualNetworkLinkName: "link-hub" });
     });
 });

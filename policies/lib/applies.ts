@@ -1,13 +1,28 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { isReplicationPolicy, isStorageAccount } from "./azure-types";
-import { known } from "./known";
+import { peekString } from "./known";
 import { isSiteRecoveryStorage } from "./site";
 import { providerSpecific } from "./readers";
+
+/**
+ * Tells the engine the policy does not apply to this resource (the SDK throws, and reports
+ * the reason). Most resources of a stack are not applicable to most policies, so the error
+ * is made without a stack trace, which nothing reads and which costs more than the check.
+ */
+function notApplicable(args: ResourceValidationArgs, reason: string): never {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return args.notApplicable(reason);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
 
 /** The props of a Site Recovery storage account; any other resource is not applicable. */
 export function siteRecoveryAccount(args: ResourceValidationArgs): Record<string, unknown> {
     if (!isStorageAccount(args.type) || !isSiteRecoveryStorage(args.props)) {
-        args.notApplicable("not a storage account tagged for Site Recovery");
+        notApplicable(args, "not a storage account tagged for Site Recovery");
     }
     return args.props;
 }
@@ -15,17 +30,10 @@ export function siteRecoveryAccount(args: ResourceValidationArgs): Record<string
 /** The HyperVReplicaAzure settings of a replication policy; any other resource is not applicable. */
 export function hyperVReplicationSettings(args: ResourceValidationArgs): Record<string, unknown> {
     const settings = isReplicationPolicy(args.type) ? providerSpecific(args.props) : undefined;
-    if (settings === undefined || known(() => settings.instanceType) !== "HyperVReplicaAzure") {
-        args.notApplicable("not a HyperVReplicaAzure replication policy");
+    if (settings === undefined || peekString(settings, "instanceType") !== "HyperVReplicaAzure") {
+        notApplicable(args, "not a HyperVReplicaAzure replication policy");
     }
     return settings;
 }
 
-/**
- * The resource's props without the engine's unknown-checking proxy, for a remediation
- * to return whole: reading each prop through the proxy would throw on values unknown
- * during preview. The key is the one @pulumi/policy's proxy answers to.
- */
-export function unproxied(props: Record<string, unknown>): Record<string, unknown> {
-    return ((props as Record<string, unknown>)["__getSpecialProxyTarget"] as Record<string, unknown> | undefined) ?? props;
-}
+export { unproxied } from "./known";

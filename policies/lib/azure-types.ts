@@ -6,7 +6,16 @@
  */
 function matcher(module: string, resource: string): (type: string) => boolean {
     const pattern = new RegExp(`^azure-native:${module}(?:/v[0-9a-z]+)?:${resource}$`);
-    return (type) => pattern.test(type);
+    // A stack has few types and many resources: each type is matched once.
+    const answers = new Map<string, boolean>();
+    return (type) => {
+        let answer = answers.get(type);
+        if (answer === undefined) {
+            answer = pattern.test(type);
+            answers.set(type, answer);
+        }
+        return answer;
+    };
 }
 
 export const isVault = matcher("recoveryservices", "Vault");
@@ -27,3 +36,6 @@ export const ARM_PATHS: readonly { is: (type: string) => boolean; provider: stri
     { is: isVirtualNetwork, provider: "microsoft.network/virtualnetworks", nameInput: "virtualNetworkName" },
     { is: isVault, provider: "microsoft.recoveryservices/vaults", nameInput: "vaultName" },
 ];
+export const isPrivateEndpoint = matcher("network", "PrivateEndpoint");
+export const isRoleAssignment = matcher("authorization", "RoleAssignment");
+export const isLockByScope = matcher("authorization", "ManagementLockByScope");

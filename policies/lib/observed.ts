@@ -1,5 +1,6 @@
 import { unknownCheckingProxy, type PolicyResource } from "@pulumi/policy";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { plain, revealed, setOwn, unproxied } from "./known";
 
 // Stack policies get each resource's outputs (AnalyzeStack), and during a preview
 // azure-native's outputs drop what is input-only (a vault child's `resourceName`, a
@@ -15,10 +16,6 @@ let inputs = new Map<string, Record<string, unknown>>();
 let views = new Map<string, Record<string, unknown>>();
 let round = 0;
 let stackRead = false;
-
-function unproxied(props: Record<string, unknown>): Record<string, unknown> {
-    return (props["__getSpecialProxyTarget"] as Record<string, unknown> | undefined) ?? props;
-}
 
 /** Forgets every record, as a new analyzer process starts without any. */
 export function startRound(): void {
@@ -40,15 +37,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** A known output wins; where it is unknown or absent the input stands; objects are joined key by key. */
+/**
+ * A known output wins; where it is unknown or absent the input stands; objects are joined
+ * key by key. Inputs are read as policies see them, secrets by their values.
+ */
 function join(output: unknown, input: unknown): unknown {
     if (output === undefined || output === unknownValue) {
-        return input === undefined ? output : input;
+        return input === undefined ? output : revealed(input);
     }
-    if (isRecord(output) && isRecord(input)) {
-        const joined: Record<string, unknown> = { ...input };
-        for (const [key, value] of Object.entries(output)) {
-            joined[key] = join(value, input[key]);
+    const own = plain(input);
+    if (isRecord(output) && isRecord(own)) {
+        // Input keys first, as a spread of the input and then the output would order them.
+        const joined: Record<string, unknown> = {};
+        for (const key of Object.keys(own)) {
+            setOwn(joined, key, Object.hasOwn(output, key) ? join(output[key], own[key]) : revealed(own[key]));
+        }
+        for (const key of Object.keys(output)) {
+            if (!Object.hasOwn(own, key)) {
+                setOwn(joined, key, output[key]);
+            }
         }
         return joined;
     }

@@ -1,8 +1,21 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { sameAzureName } from "../rules/azure-names";
 import { ROLE_TAG, ROLES, VAULT_TAG, type Role } from "../rules/role-tags";
-import { ARM_PATHS, isNetworkMapping, isProtectedItem, isReplicationPolicy, isStorageAccount, isVault, isVirtualNetwork, isVirtualNetworkPeering } from "./azure-types";
-import { isUnknown, known, knownIds, knownString } from "./known";
+import { roleOf, type RoleName } from "../rules/private-replication";
+import {
+    ARM_PATHS,
+    isLockByScope,
+    isNetworkMapping,
+    isPrivateEndpoint,
+    isProtectedItem,
+    isReplicationPolicy,
+    isRoleAssignment,
+    isStorageAccount,
+    isVault,
+    isVirtualNetwork,
+    isVirtualNetworkPeering,
+} from "./azure-types";
+import { peek, peekString, UNKNOWN } from "./known";
 import { currentRound, joinedProps, observedInputs } from "./observed";
 import { armIdPart, providerSpecific, role, tag, vaultName } from "./readers";
 
@@ -70,42 +83,83 @@ export interface Site {
     networksOf(vault: SiteVault, roles?: readonly Role[]): Member[];
     /** Names of the peerings that start at or lead to `network`. */
     peeringsOf(network: SiteNode): string[];
+    /** Private endpoints whose connection of `group` (AzureSiteRecovery, blob) reaches `target`. */
+    privateEndpointsTo(target: SiteNode, group: string): SiteNode[];
+    /** The built-in roles the stack's role assignments grant `vault`'s identity on `account` (A16). */
+    vaultRolesOn(account: SiteNode, vault: SiteVault): RoleName[];
+    /** CanNotDelete or ReadOnly locks scoped to `node` (A17). */
+    deleteLocksOn(node: SiteNode): SiteNode[];
 }
 
 const STORAGE_ROLES: readonly Role[] = [ROLES.replicationStorage, ROLES.logStorage];
 const NETWORK_ROLES: readonly Role[] = [ROLES.failoverNetwork, ROLES.testFailoverNetwork];
 
-function properties(node: SiteNode): Record<string, unknown> | undefined {
-    return known(() => node.props.properties as Record<string, unknown> | undefined);
-}
+// Everything here is built once per AnalyzeStack and reads each resource a bounded number
+// of times: lookups go through maps built in one pass (resources by id key and URN, vaults
+// by name, peerings by network), never a scan of the stack per vault, policy or network,
+// and props are read with `peek`, without the exception the proxy throws per unknown value.
 
 /** `<group>/<provider path>/<name>`, lower case: how ids are compared, whatever the subscription. */
 function idKey(group: string | undefined, provider: string, name: string | undefined): string | undefined {
     return group === undefined || name === undefined ? undefined : `${group}/${provider}/${name}`.toLowerCase();
 }
 
+const ARM_ID = /\/resourceGroups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i;
+
 function keyOfId(id: string): string | undefined {
-    const match = /\/resourceGroups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i.exec(id);
+    const match = ARM_ID.exec(id);
     return match === null ? undefined : idKey(match[1], match[2]!, match[3]);
 }
 
 /** The resource's id key: from its id when known, else from its resource group and name inputs. */
 function identity(node: SiteNode): string | undefined {
-    const id = knownString(() => node.props.id);
+    const id = peekString(node.props, "id");
     if (id !== undefined) {
         return keyOfId(id);
     }
     const path = ARM_PATHS.find((candidate) => candidate.is(node.resource.type));
-    const name = knownString(() => node.props.name) ?? knownString(() => node.props[path?.nameInput ?? ""]);
-    return path === undefined ? undefined : idKey(knownString(() => node.props.resourceGroupName), path.provider, name);
+    if (path === undefined) {
+        return undefined;
+    }
+    const name = peekString(node.props, "name") ?? peekString(node.props, path.nameInput);
+    return idKey(peekString(node.props, "resourceGroupName"), path.provider, name);
 }
 
 /** An id-valued setting: the id when known, "unknown" when not known yet, undefined when absent. */
-function idSetting(settings: Record<string, unknown> | undefined, key: string): string | "unknown" | undefined {
-    if (settings === undefined || isUnknown(() => settings[key])) {
-        return settings === undefined ? undefined : "unknown";
+function idSetting(settings: unknown, key: string): string | "unknown" | undefined {
+    const value = peek(settings, key);
+    return value === UNKNOWN ? "unknown" : typeof value === "string" ? value : undefined;
+}
+
+/**
+ * The ids of a known or unknown array of ids: each one, or "unknown" where it is not known
+ * yet; ["unknown"] for an array not known yet, [] for none.
+ */
+function idList(settings: unknown, key: string): string[] {
+    const value = peek(settings, key);
+    if (value === UNKNOWN) {
+        return ["unknown"];
     }
-    return knownString(() => settings[key]);
+    if (!Array.isArray(value)) {
+        return [];
+    }
+    const ids: string[] = [];
+    // Index by index: the array may be a proxy, whose methods would fail on it.
+    for (let index = 0; index < value.length; index++) {
+        const id = peek(value, index);
+        ids.push(id === UNKNOWN ? "unknown" : typeof id === "string" ? id : "");
+    }
+    return ids;
+}
+
+/** Appends `value` to the list under `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list === undefined) {
+        map.set(key, [value]);
+    } else {
+        list.push(value);
+    }
 }
 
 function build(resources: readonly PolicyResource[]): Site {
@@ -121,17 +175,19 @@ function build(resources: readonly PolicyResource[]): Site {
 
     const vaults: SiteVault[] = [];
     const vaultsByName = new Map<string, SiteVault[]>();
-    for (const node of nodes.filter((candidate) => isVault(candidate.resource.type))) {
+    for (const node of nodes) {
+        if (!isVault(node.resource.type)) {
+            continue;
+        }
         const vault: SiteVault = {
             ...node,
             name: vaultName(node.props),
-            location: knownString(() => node.props.location),
-            resourceGroup: knownString(() => node.props.resourceGroupName) ?? armIdPart(node.props, "resourceGroups"),
+            location: peekString(node.props, "location"),
+            resourceGroup: peekString(node.props, "resourceGroupName") ?? armIdPart(node.props, "resourceGroups"),
             servesHyperV: role(node.props) === ROLES.vault,
         };
         vaults.push(vault);
-        const key = vault.name?.toLowerCase() ?? "";
-        vaultsByName.set(key, [...(vaultsByName.get(key) ?? []), vault]);
+        push(vaultsByName, vault.name?.toLowerCase() ?? "", vault);
     }
     const vaultsNamed = (name: string | undefined, group: string | undefined): SiteVault[] =>
         (vaultsByName.get(name?.toLowerCase() ?? "\0") ?? []).filter(
@@ -141,13 +197,13 @@ function build(resources: readonly PolicyResource[]): Site {
 
     // A vault's child names its vault by `resourceName` (an input) or its ARM id (an output).
     const ownerOf = (node: SiteNode): SiteVault | undefined => {
-        const name = knownString(() => node.props.resourceName) ?? armIdPart(node.props, "vaults");
-        const group = knownString(() => node.props.resourceGroupName) ?? armIdPart(node.props, "resourceGroups");
+        const name = peekString(node.props, "resourceName") ?? armIdPart(node.props, "vaults");
+        const group = peekString(node.props, "resourceGroupName") ?? armIdPart(node.props, "resourceGroups");
         return vaultsNamed(name, group)[0] ?? node.resource.dependencies.map((dependency) => vaultByUrn.get(dependency.urn)).find((vault) => vault !== undefined);
     };
 
     // The resources of one kind an id names: by the id when known, else by what `properties` depends on.
-    const named = (owner: SiteNode, ids: readonly (string | "unknown")[], is: (type: string) => boolean): SiteNode[] => {
+    const named = (owner: SiteNode, ids: readonly (string | "unknown")[], is: (type: string) => boolean, input = "properties"): SiteNode[] => {
         const found = new Set<SiteNode>();
         for (const id of ids) {
             const node = id === "unknown" ? undefined : byId.get(keyOfId(id) ?? "");
@@ -156,7 +212,7 @@ function build(resources: readonly PolicyResource[]): Site {
             }
         }
         if (ids.includes("unknown")) {
-            for (const dependency of owner.resource.propertyDependencies.properties ?? []) {
+            for (const dependency of owner.resource.propertyDependencies[input] ?? []) {
                 const node = byUrn.get(dependency.urn);
                 if (node !== undefined && is(node.resource.type)) {
                     found.add(node);
@@ -178,8 +234,8 @@ function build(resources: readonly PolicyResource[]): Site {
 
     for (const node of nodes) {
         const value = role(node.props);
-        const storageRole = isStorageAccount(node.resource.type) && value !== undefined && STORAGE_ROLES.includes(value);
-        const networkRole = isVirtualNetwork(node.resource.type) && value !== undefined && NETWORK_ROLES.includes(value);
+        const storageRole = value !== undefined && STORAGE_ROLES.includes(value) && isStorageAccount(node.resource.type);
+        const networkRole = value !== undefined && NETWORK_ROLES.includes(value) && isVirtualNetwork(node.resource.type);
         if (!storageRole && !networkRole) {
             continue;
         }
@@ -198,13 +254,15 @@ function build(resources: readonly PolicyResource[]): Site {
 
     const policies: HyperVPolicy[] = [];
     const items: HyperVItem[] = [];
+    const peeringsByNetwork = new Map<string, SiteNode[]>();
     for (const node of nodes) {
-        if (isReplicationPolicy(node.resource.type)) {
+        const type = node.resource.type;
+        if (isReplicationPolicy(type)) {
             const settings = providerSpecific(node.props);
-            if (settings === undefined || knownString(() => settings.instanceType) !== "HyperVReplicaAzure") {
+            if (settings === undefined || peekString(settings, "instanceType") !== "HyperVReplicaAzure") {
                 continue;
             }
-            const listed = knownIds(() => settings.storageAccounts);
+            const listed = idList(settings, "storageAccounts");
             const active = idSetting(settings, "activeStorageAccountId");
             const ids = [...listed, ...(active === undefined ? [] : [active])];
             const policy: HyperVPolicy = { ...node, vault: ownerOf(node), settings, accounts: named(node, ids, isStorageAccount), listsNone: ids.length === 0 };
@@ -215,13 +273,10 @@ function build(resources: readonly PolicyResource[]): Site {
                     addMember(storage, policy.vault, { node: account, by: "replication policy", via: `listed by replication policy ${node.resource.name}` });
                 }
             }
-        } else if (isNetworkMapping(node.resource.type)) {
-            const props = properties(node);
-            const instanceType =
-                knownString(() => (props?.fabricSpecificDetails as Record<string, unknown> | undefined)?.instanceType) ??
-                knownString(() => (props?.fabricSpecificSettings as Record<string, unknown> | undefined)?.instanceType);
+        } else if (isNetworkMapping(type)) {
+            const instanceType = peekString(node.props, "properties", "fabricSpecificDetails", "instanceType") ?? peekString(node.props, "properties", "fabricSpecificSettings", "instanceType");
             const vault = instanceType === "VmmToAzure" ? ownerOf(node) : undefined;
-            const target = idSetting(props, "recoveryNetworkId");
+            const target = idSetting(peek(node.props, "properties"), "recoveryNetworkId");
             if (vault === undefined || target === undefined) {
                 continue;
             }
@@ -229,9 +284,9 @@ function build(resources: readonly PolicyResource[]): Site {
             for (const network of named(node, [target], isVirtualNetwork)) {
                 addMember(networks, vault, { node: network, by: "network mapping", via: `mapped by network mapping ${node.resource.name}`, role: ROLES.failoverNetwork });
             }
-        } else if (isProtectedItem(node.resource.type)) {
-            const details = known(() => properties(node)?.providerSpecificDetails as Record<string, unknown> | undefined);
-            if (details === undefined || knownString(() => details.instanceType) !== "HyperVReplicaAzure") {
+        } else if (isProtectedItem(type)) {
+            const details = peek(node.props, "properties", "providerSpecificDetails");
+            if (peekString(details, "instanceType") !== "HyperVReplicaAzure") {
                 continue;
             }
             const vault = ownerOf(node);
@@ -251,32 +306,96 @@ function build(resources: readonly PolicyResource[]): Site {
             for (const target of named(node, network === undefined ? [] : [network], isVirtualNetwork)) {
                 addMember(networks, vault, { node: target, by: "protected item", via: `targeted by protected item ${node.resource.name}`, role: ROLES.failoverNetwork });
             }
+        } else if (isVirtualNetworkPeering(type)) {
+            // A peering leads to a network by the network's name, its id or a dependency on it.
+            const local = peekString(node.props, "virtualNetworkName");
+            const remote = peekString(node.props, "remoteVirtualNetwork", "id");
+            const remoteKey = remote === undefined ? undefined : keyOfId(remote);
+            const keys = new Set(node.resource.dependencies.map((dependency) => `urn:${dependency.urn}`));
+            if (local !== undefined) {
+                keys.add(`name:${local.toLowerCase()}`);
+            }
+            if (remoteKey !== undefined) {
+                keys.add(`id:${remoteKey}`);
+            }
+            for (const key of keys) {
+                push(peeringsByNetwork, key, node);
+            }
+        }
+    }
+    const order = new Map(nodes.map((node, index) => [node, index]));
+
+    // Private endpoints, role assignments and locks name what they apply to by id, or, while
+    // it is unknown, depend on it through the input that holds the id.
+    // By URN: a vault is a copy of its node.
+    const endpoints = new Map<string, { group: string; endpoint: SiteNode }[]>();
+    const grants = new Map<string, { role: RoleName; principal: string | "unknown"; by: SiteNode }[]>();
+    const locks = new Map<string, SiteNode[]>();
+    const isTarget = (type: string) => isStorageAccount(type) || isVault(type) || isVirtualNetwork(type);
+    const idIn = (props: unknown, ...path: (string | number)[]): string | "unknown" | undefined => {
+        const value = peek(props, ...path);
+        return value === UNKNOWN ? "unknown" : typeof value === "string" ? value : undefined;
+    };
+    for (const node of nodes) {
+        const type = node.resource.type;
+        if (isPrivateEndpoint(type)) {
+            const connections = peek(node.props, "privateLinkServiceConnections");
+            for (let index = 0; Array.isArray(connections) && index < connections.length; index++) {
+                const service = idIn(connections, index, "privateLinkServiceId");
+                const groups = peek(connections, index, "groupIds");
+                for (const target of named(node, service === undefined ? [] : [service], isTarget, "privateLinkServiceConnections")) {
+                    for (let g = 0; Array.isArray(groups) && g < groups.length; g++) {
+                        const group = peekString(groups, g);
+                        if (group !== undefined) {
+                            push(endpoints, target.resource.urn, { group, endpoint: node });
+                        }
+                    }
+                }
+            }
+        } else if (isRoleAssignment(type)) {
+            const role = roleOf(peekString(node.props, "roleDefinitionId") ?? "");
+            const scope = idIn(node.props, "scope");
+            const principal = idIn(node.props, "principalId") ?? "unknown";
+            for (const target of role === undefined || scope === undefined ? [] : named(node, [scope], isStorageAccount, "scope")) {
+                push(grants, target.resource.urn, { role, principal, by: node });
+            }
+        } else if (isLockByScope(type)) {
+            const level = peekString(node.props, "level");
+            const scope = idIn(node.props, "scope");
+            for (const target of level === "CanNotDelete" || level === "ReadOnly" ? named(node, scope === undefined ? [] : [scope], isTarget, "scope") : []) {
+                push(locks, target.resource.urn, node);
+            }
         }
     }
 
-    const peerings = nodes.filter((node) => isVirtualNetworkPeering(node.resource.type));
     return {
         vaults,
         policies,
         items,
         storageOf: (vault) => [...(storage.get(vault)?.values() ?? [])],
+        privateEndpointsTo: (target, group) => (endpoints.get(target.resource.urn) ?? []).filter((each) => sameAzureName(each.group, group)).map((each) => each.endpoint),
+        vaultRolesOn: (account, vault) => {
+            const principal = peekString(vault.props, "identity", "principalId");
+            // The vault's principal id is known once it exists; before that a grant to it depends on the vault.
+            const toVault = (grant: { principal: string; by: SiteNode }) =>
+                grant.principal === "unknown" ? grant.by.resource.propertyDependencies.principalId?.some((dependency) => dependency.urn === vault.resource.urn) === true : grant.principal === principal;
+            return [...new Set((grants.get(account.resource.urn) ?? []).filter(toVault).map((grant) => grant.role))];
+        },
+        deleteLocksOn: (node) => locks.get(node.resource.urn) ?? [],
         networksOf: (vault, roles = NETWORK_ROLES) => [...(networks.get(vault)?.values() ?? [])].filter((member) => roles.includes(member.role)),
         peeringsOf: (network) => {
-            const name = knownString(() => network.props.name) ?? knownString(() => network.props.virtualNetworkName);
+            const name = peekString(network.props, "name") ?? peekString(network.props, "virtualNetworkName");
             const key = identity(network);
-            const inline = known(() => network.props.virtualNetworkPeerings as unknown[] | undefined) ?? [];
+            const inline = peek(network.props, "virtualNetworkPeerings");
             const names: string[] = [];
-            // Index by index, so one peering whose name is unknown still counts, as "a peering".
-            for (let index = 0; index < inline.length; index++) {
-                names.push(`peering ${knownString(() => (inline[index] as Record<string, unknown>).name) ?? "(name known after deployment)"}`);
+            // Each inline peering counts, one whose name is unknown too, as "a peering".
+            for (let index = 0; Array.isArray(inline) && index < inline.length; index++) {
+                names.push(`peering ${peekString(inline, index, "name") ?? "(name known after deployment)"}`);
             }
-            for (const peering of peerings) {
-                const local = knownString(() => peering.props.virtualNetworkName);
-                const remote = knownString(() => (peering.props.remoteVirtualNetwork as Record<string, unknown> | undefined)?.id);
-                const leadsHere = (name !== undefined && sameAzureName(local, name)) || (remote !== undefined && key !== undefined && keyOfId(remote) === key);
-                if (leadsHere || peering.resource.dependencies.some((dependency) => dependency.urn === network.resource.urn)) {
-                    names.push(`peering ${peering.resource.name}`);
-                }
+            const keys = [name === undefined ? undefined : `name:${name.toLowerCase()}`, key === undefined ? undefined : `id:${key}`, `urn:${network.resource.urn}`];
+            const peerings = new Set(keys.flatMap((each) => (each === undefined ? [] : (peeringsByNetwork.get(each) ?? []))));
+            for (const peering of [...peerings].sort((a, b) => order.get(a)! - order.get(b)!)) {
+                names.push(`peering ${peering.resource.name}`);
             }
             return names;
         },

@@ -1,3 +1,5 @@
+import { quoted } from "./display";
+
 /**
  * Azure's naming rules for the resources this project creates
  * (learn.microsoft.com azure-resource-manager/management/resource-name-rules).
@@ -8,14 +10,21 @@ interface NameRule {
     max: number;
     pattern: RegExp;
     allowed: string;
+    /** Azure checks each UTF-16 unit, so a letter beyond U+FFFF (two units) is none. */
+    bmpOnly?: boolean;
 }
+
+const BEYOND_BMP = /[\u{10000}-\u{10FFFF}]/u;
 
 const RULES = {
     resourceGroup: {
         min: 1,
         max: 90,
-        pattern: /^[\p{L}\p{N}._()-]*[\p{L}\p{N}_()-]$/u,
-        allowed: "letters, digits, underscores, hyphens, periods and parentheses, not ending in a period",
+        // "Letters or digits as defined by the Char.IsLetterOrDigit function": .NET letters
+        // and decimal digits (Nd, not ² or Ⅻ), each one UTF-16 unit, so none beyond U+FFFF.
+        pattern: /^[\p{L}\p{Nd}._()-]*[\p{L}\p{Nd}_()-]$/u,
+        allowed: "letters, decimal digits, underscores, hyphens, periods and parentheses, not ending in a period",
+        bmpOnly: true,
     },
     vault: {
         min: 2,
@@ -54,9 +63,9 @@ export type AzureNameKind = keyof typeof RULES;
 export function azureName(kind: AzureNameKind, name: string): string | undefined {
     const rule: NameRule = RULES[kind];
     if (name.length < rule.min || name.length > rule.max) {
-        return `"${name}" must be ${rule.min}-${rule.max} characters (it has ${name.length})`;
+        return `${quoted(name)} must be ${rule.min}-${rule.max} characters (it has ${name.length})`;
     }
-    return rule.pattern.test(name) ? undefined : `"${name}" may hold only ${rule.allowed}`;
+    return rule.pattern.test(name) && !(rule.bmpOnly === true && BEYOND_BMP.test(name)) ? undefined : `${quoted(name)} may hold only ${rule.allowed}`;
 }
 
 /** Azure names compare case-insensitively; an unknown name matches nothing. */

@@ -1,3 +1,4 @@
+import { shown } from "./display";
 import { cite, type FactId } from "./facts";
 
 /**
@@ -32,5 +33,5 @@ export const DEFAULT_VAULT_PUBLIC_NETWORK_ACCESS: VaultPublicNetworkAccess = Vau
 export function oneOf(value: unknown, allowed: readonly string[], fact?: FactId): string | undefined {
     return typeof value === "string" && allowed.includes(value)
         ? undefined
-        : `${JSON.stringify(value)} is not allowed; allowed: ${allowed.join(", ")}${fact ? ` (${cite(fact)})` : ""}`;
+        : `${shown(value)} is not allowed; allowed: ${allowed.join(", ")}${fact ? ` (${cite(fact)})` : ""}`;
 }

@@ -139,6 +139,26 @@ export const FACTS = {
         text: "Generation 2 VMs fail over as generation 1 and are converted back at failback; UEFI Secure Boot is not supported",
         source: "hyper-v-azure-support-matrix.md (2026); hyper-v-azure-common-questions.md (2024)",
     },
+    V7: {
+        text: "Guest networking: NIC teaming and IPv6 are not supported (with VMM); static IP addresses (Windows and Linux) and several NICs are",
+        source: "hyper-v-azure-support-matrix.md (2026)",
+    },
+    A15: {
+        text: "The Hyper-V hosts upload replication data to the storage account's blob endpoint themselves: a storage firewall must admit their egress addresses, or the account needs a blob private endpoint; the trusted-services bypass (A11) covers only Azure's side",
+        source: "hyper-v-azure-common-questions.md (2024); hyper-v-azure-architecture.md; asr-phase2.md section 8",
+    },
+    A16: {
+        text: "With Site Recovery private endpoints (created before any server registers), the vault's managed identity needs Contributor and Storage Blob Data Contributor on every standard cache, log and target account, and Storage Blob Data Owner on premium ones, before replication is enabled",
+        source: "hybrid-how-to-enable-replication-private-endpoints.md (2023)",
+    },
+    A17: {
+        text: "A CanNotDelete lock is inherited by every child resource: on the vault it blocks changing or removing replication policies, mappings and protected items; deleting a protected item or container mapping through azure-native purges replication",
+        source: "azure-resource-manager/management/lock-resources.md; asr-phase2.md section 4 (pulumi-azure-native provider Delete)",
+    },
+    A14: {
+        text: "Hyper-V to Azure can't target South Central India (indiasouthcentral) or North East US 5 (northeastus5)",
+        source: "includes/hyper-v-to-azure-region-limitations.md (2026)",
+    },
 } as const;
 
 export type FactId = keyof typeof FACTS;

@@ -1,4 +1,5 @@
 import { closestMatch } from "./edit-distance";
+import { quoted } from "./display";
 
 /*
  * Azure regions, programmatic name to display name, by cloud. To update, re-read the sources
@@ -170,12 +171,12 @@ export function checkRegion(location: string): RegionCheck {
         return {
             region,
             warning:
-                `"${location}" is not a region this project knows (its list is of ${LISTED_ON}); deploying to it${as} anyway. ` +
+                `${quoted(location)} is not a region this project knows (its list is of ${LISTED_ON}); deploying to it${as} anyway. ` +
                 `If Azure refuses it, check the spelling (${EXAMPLES}); if it is a new region, add it to policies/rules/regions.ts`,
         };
     }
     if (suggestion !== undefined) {
-        return { error: `"${location}" is not an Azure region; did you mean ${suggestion} ("${AZURE_REGIONS[suggestion]!}")?` };
+        return { error: `${quoted(location)} is not an Azure region; did you mean ${suggestion} ("${AZURE_REGIONS[suggestion]!}")?` };
     }
-    return { error: `"${location}" is not an Azure region name; give the region's name or display name, ${EXAMPLES}` };
+    return { error: `${quoted(location)} is not an Azure region name; give the region's name or display name, ${EXAMPLES}` };
 }

@@ -1,5 +1,7 @@
 import { cite } from "./facts";
 import { type Ipv4Range, overlapsWithin, parseCidr, rangeContains } from "./cidr";
+import { listed, quoted } from "./display";
+import type { Problem } from "./problem";
 
 export interface SubnetPlan {
     name: string;
@@ -19,57 +21,86 @@ export const RESERVED_SUBNET_NAMES = [
     "RouteServerSubnet",
 ] as const;
 
+const RESERVED = new Set<string>(RESERVED_SUBNET_NAMES.map((name) => name.toLowerCase()));
+
 /** Azure's smallest subnet (it keeps five addresses of each). */
 export const SMALLEST_SUBNET_PREFIX = 29;
 
-function parseAll(blocks: readonly string[], what: string, problems: string[]): Ipv4Range[] {
-    return blocks.flatMap((block) => {
+function parseAll(blocks: readonly string[], at: (index: number) => Problem["at"], problems: Problem[]): (Ipv4Range | undefined)[] {
+    return blocks.map((block, index) => {
         const parsed = parseCidr(block);
         if (typeof parsed === "string") {
-            problems.push(`${what}: ${parsed}`);
-            return [];
+            problems.push({ at: at(index), message: parsed });
+            return undefined;
         }
-        return [parsed];
+        return parsed;
     });
 }
 
 /**
  * The failover network's layout: valid blocks, subnets inside the address space and
  * apart from each other, subnet names unique. Names matter because a replica joins the
- * subnet whose name matches its source subnet (A9).
+ * subnet whose name matches its source subnet (A9). Each problem is placed in the
+ * network's arguments (`subnets[3].addressPrefix`); linear in the number of subnets but
+ * for sorting, so a thousand alike subnets cost no more than a thousand different ones.
  */
-export function subnetLayout(addressSpace: readonly string[], subnets: readonly SubnetPlan[]): string[] {
-    const problems: string[] = [];
+export function subnetLayoutProblems(addressSpace: readonly string[], subnets: readonly SubnetPlan[]): Problem[] {
+    const problems: Problem[] = [];
     if (addressSpace.length === 0) {
-        problems.push("address space is empty; give at least one CIDR block");
+        problems.push({ at: ["addressSpace"], message: "is empty; give at least one CIDR block, e.g. 10.50.0.0/16" });
     }
-    const spaces = parseAll(addressSpace, "address space", problems);
-    problems.push(...overlapsWithin(spaces).map((overlap) => `address space: ${overlap}`));
+    const spaces = parseAll(addressSpace, (index) => ["addressSpace", index], problems);
+    for (const { index, overlaps } of overlapsWithin(spaces)) {
+        problems.push({ at: ["addressSpace", index], message: `${spaces[index]!.text} overlaps addressSpace[${overlaps}], ${spaces[overlaps]!.text}` });
+    }
+    const parsedSpaces = spaces.filter((space): space is Ipv4Range => space !== undefined);
 
-    const seen = new Set<string>();
-    const ranges: Ipv4Range[] = [];
-    for (const subnet of subnets) {
+    const firstOfName = new Map<string, number>();
+    const ranges = parseAll(
+        subnets.map((subnet) => subnet.addressPrefix),
+        (index) => ["subnets", index, "addressPrefix"],
+        problems,
+    );
+    subnets.forEach((subnet, index) => {
         const key = subnet.name.toLowerCase();
-        if (RESERVED_SUBNET_NAMES.some((reserved) => reserved.toLowerCase() === key)) {
-            problems.push(`subnet name "${subnet.name}" is reserved for Azure services; failed-over VMs can't join it`);
+        const at = ["subnets", index, "name"];
+        if (RESERVED.has(key)) {
+            problems.push({ at, message: `${quoted(subnet.name)} is reserved for Azure services; failed-over VMs can't join it` });
         }
-        if (seen.has(key)) {
-            problems.push(`subnet name "${subnet.name}" is used twice; replicas pick their subnet by name (${cite("A9")})`);
+        const first = firstOfName.get(key);
+        if (first !== undefined) {
+            problems.push({ at, message: `${quoted(subnet.name)} is the name of subnets[${first}] too (names ignore case); replicas pick their subnet by name (${cite("A9")})` });
+        } else {
+            firstOfName.set(key, index);
         }
-        seen.add(key);
-        const parsed = parseCidr(subnet.addressPrefix);
-        if (typeof parsed === "string") {
-            problems.push(`subnet "${subnet.name}": ${parsed}`);
-            continue;
+        const range = ranges[index];
+        if (range === undefined) {
+            return;
         }
-        if (parsed.prefix > SMALLEST_SUBNET_PREFIX) {
-            problems.push(`subnet "${subnet.name}": ${parsed.text} is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}`);
+        if (range.prefix > SMALLEST_SUBNET_PREFIX) {
+            problems.push({ at: ["subnets", index, "addressPrefix"], message: `${range.text} is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}` });
         }
-        if (spaces.length > 0 && !spaces.some((space) => rangeContains(space, parsed))) {
-            problems.push(`subnet "${subnet.name}": ${parsed.text} is outside the address space ${addressSpace.join(", ")}`);
+        if (parsedSpaces.length > 0 && !parsedSpaces.some((space) => rangeContains(space, range))) {
+            problems.push({
+                at: ["subnets", index, "addressPrefix"],
+                message: `${range.text} is outside the address space ${listed(parsedSpaces.map((space) => space.text))}`,
+            });
         }
-        ranges.push(parsed);
+    });
+    for (const { index, overlaps } of overlapsWithin(ranges)) {
+        problems.push({ at: ["subnets", index, "addressPrefix"], message: `${ranges[index]!.text} overlaps subnets[${overlaps}], ${ranges[overlaps]!.text}` });
     }
-    problems.push(...overlapsWithin(ranges).map((overlap) => `subnets: ${overlap}`));
     return problems;
+}
+
+/** The same problems as text, as a component reports them: `subnet "web": 10.60.1.0/24 is outside ...`. */
+export function subnetLayout(addressSpace: readonly string[], subnets: readonly SubnetPlan[]): string[] {
+    return subnetLayoutProblems(addressSpace, subnets).map(({ at, message }) => {
+        const [list, index, field] = at;
+        if (list === "subnets" && typeof index === "number") {
+            const name = quoted(subnets[index]!.name);
+            return field === "name" ? `subnet name ${message}` : `subnet ${name}: ${message}`;
+        }
+        return at.length === 1 ? `address space ${message}` : `address space: ${message}`;
+    });
 }

@@ -2,7 +2,7 @@ import { cite } from "./facts";
 import { type Ipv4Range, parseCidr, rangesOverlap } from "./cidr";
 
 function ranges(blocks: readonly string[]): Ipv4Range[] {
-    return blocks.map(parseCidr).filter((range): range is Ipv4Range => typeof range !== "string");
+    return blocks.map((block) => parseCidr(block)).filter((range): range is Ipv4Range => typeof range !== "string");
 }
 
 /**
@@ -16,11 +16,12 @@ export function isolatedTestNetwork(
     connections: readonly string[] = [],
 ): string[] {
     const problems: string[] = [];
+    const failovers = ranges(failoverAddressSpace);
+    // One finding per test block, so a thousand alike blocks make a thousand lines, not a million.
     for (const test of ranges(testAddressSpace)) {
-        for (const failover of ranges(failoverAddressSpace)) {
-            if (rangesOverlap(test, failover)) {
-                problems.push(`test network ${test.text} overlaps failover network ${failover.text} (${cite("A10")})`);
-            }
+        const failover = failovers.find((block) => rangesOverlap(test, block));
+        if (failover !== undefined) {
+            problems.push(`test network ${test.text} overlaps failover network ${failover.text} (${cite("A10")})`);
         }
     }
     for (const connection of connections) {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FailoverNetwork } from "../../components";
+import { FailoverNetwork, RecoveryVault } from "../../components";
 import { ofType, only, record } from "../support/record";
 
 describe("FailoverNetwork", () => {
     const args = {
         resourceGroupName: "rg-dr",
         location: "westeurope",
-        vaultLocation: "westeurope",
-        vaultName: "rsv-dr",
+        vault: { vaultName: "rsv-dr", location: "westeurope" },
         virtualNetworkName: "vnet-dr",
         addressSpace: ["10.50.0.0/16"],
         subnets: [
@@ -54,6 +53,17 @@ describe("FailoverNetwork", () => {
         expect(recording.resources.some((r) => r.type.includes("Peering") || r.type.includes("Gateway"))).toBe(false);
     });
 
+    it("takes the RecoveryVault itself: in its region, tagged with its name", async () => {
+        const { location: _location, vault: _vault, ...rest } = args;
+        const recording = await record(() => {
+            const vault = new RecoveryVault("dr", { resourceGroupName: "rg-dr", location: "northeurope", vaultName: "rsv-dr" });
+            return new FailoverNetwork("failover", { ...rest, vault });
+        });
+        for (const resource of [...ofType(recording, "azure-native:network:VirtualNetwork"), ...ofType(recording, "azure-native:network:NetworkSecurityGroup")]) {
+            expect(resource.inputs, resource.urn).toMatchObject({ location: "northeurope", tags: { "asr-hyperv:vault": "rsv-dr" } });
+        }
+    });
+
     it("refuses a region other than the vault's (A2), a bad layout, and an overlapping test network (A10), naming the argument", () => {
         expect(() => new FailoverNetwork("n", { ...args, location: "eastus" })).toThrow(
             expect.objectContaining({
@@ -69,6 +79,6 @@ describe("FailoverNetwork", () => {
         ).toThrow(/^FailoverNetwork n: testFailover\.addressSpace: test network 10\.50\.0\.0\/16 overlaps failover network 10\.50\.0\.0\/16 \(A10/);
         expect(
             () => new FailoverNetwork("n", { ...args, testFailover: { virtualNetworkName: "t", addressSpace: ["10.99.0.0/24"] } }),
-        ).toThrow(/^FailoverNetwork n: testFailover\.subnets: 10\.99\.0\.0\/24 is not the size of 10\.50\.0\.0\/16/);
+        ).toThrow(/^FailoverNetwork n: testFailover\.subnets: .*can't be mirrored/);
     });
 });

@@ -1,11 +1,12 @@
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { ReplicationStorage, type ReplicationStorageArgs } from "../../components";
+import { RecoveryVault, ReplicationStorage, type ReplicationStorageArgs } from "../../components";
 import { azureName } from "../../policies/rules";
 import { SECURE_PAGE_BLOB_ACCOUNT } from "../support/expected";
 import { ofType, only, record } from "../support/record";
 
 describe("ReplicationStorage", () => {
-    const args = { resourceGroupName: "rg-dr", location: "westeurope", vaultLocation: "West Europe", vaultName: "rsv-dr" };
+    const args = { resourceGroupName: "rg-dr", location: "westeurope", vault: { vaultName: "rsv-dr", location: "West Europe" } };
 
     it("by default creates one protected, geo-redundant, secure StorageV2 account", async () => {
         const recording = await record(() => new ReplicationStorage("replicas", args));
@@ -20,6 +21,26 @@ describe("ReplicationStorage", () => {
         });
         expect(account.inputs.networkRuleSet).toBeUndefined();
         expect(azureName("storageAccount", account.inputs.accountName as string)).toBeUndefined();
+        expect(ofType(recording, "azure-native:authorization:ManagementLockByScope")).toEqual([]);
+    });
+
+    it("allows shared key access explicitly, which Site Recovery's cache storage needs, so no changed default turns it off", async () => {
+        const recording = await record(() => new ReplicationStorage("replicas", { ...args, performance: "Premium" }));
+        const accounts = ofType(recording, "azure-native:storage:StorageAccount");
+        expect(accounts.map((account) => account.inputs.allowSharedKeyAccess)).toEqual([true, true]);
+    });
+
+    it("with lock puts a CanNotDelete lock on each account, where it blocks no change to replication objects (A17)", async () => {
+        const recording = await record(() => new ReplicationStorage("replicas", { ...args, performance: "Premium", lock: true }));
+        const accounts = ofType(recording, "azure-native:storage:StorageAccount");
+        const locks = ofType(recording, "azure-native:authorization:ManagementLockByScope");
+        expect(locks.map((lock) => [lock.name, lock.inputs.level, lock.inputs.lockName])).toEqual(
+            accounts.map((account) => [`${account.name}-lock`, "CanNotDelete", `${account.inputs.accountName}-nodelete`]),
+        );
+        locks.forEach((lock, index) => {
+            expect(lock.inputs.scope).toMatch(new RegExp(`/providers/Microsoft\\.Storage/storageAccounts/${accounts[index]!.inputs.accountName}$`));
+            expect(lock.dependencies).toContain(accounts[index]!.urn);
+        });
     });
 
     it("with premium performance adds a premium data account and keeps a standard one for logs (A6)", async () => {
@@ -57,6 +78,37 @@ describe("ReplicationStorage", () => {
         const first = await names();
         expect(new Set(first).size).toBe(3);
         expect(await names()).toEqual(first);
+    });
+
+    it("takes the RecoveryVault itself: in its region, tagged with its name even in a preview, created after it", async () => {
+        const recording = await record(
+            () => {
+                const vault = new RecoveryVault("dr", { resourceGroupName: "rg-dr", location: "northeurope", vaultName: "rsv-dr" });
+                return new ReplicationStorage("replicas", { resourceGroupName: "rg-dr", vault });
+            },
+            { preview: true },
+        );
+        const account = only(recording, "azure-native:storage:StorageAccount");
+        expect(account.inputs).toMatchObject({ location: "northeurope", tags: { "asr-hyperv:vault": "rsv-dr" } });
+        expect(account.dependencies).toContain(only(recording, "azure-native:recoveryservices:Vault").urn);
+    });
+
+    it("takes the resource group, region and firewall subnets as outputs, and judges them once known", async () => {
+        const subnetId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s";
+        const recording = await record(
+            () =>
+                new ReplicationStorage("replicas", {
+                    ...args,
+                    resourceGroupName: pulumi.output("rg-dr"),
+                    location: pulumi.output("westeurope"),
+                    firewall: { subnetIds: [pulumi.output(subnetId)] },
+                }),
+        );
+        expect(only(recording, "azure-native:storage:StorageAccount").inputs).toMatchObject({
+            resourceGroupName: "rg-dr",
+            location: "westeurope",
+            networkRuleSet: { virtualNetworkRules: [{ virtualNetworkResourceId: subnetId, action: "Allow" }] },
+        });
     });
 
     it("refuses a region other than the vault's (A1), naming the argument, against the component", () => {

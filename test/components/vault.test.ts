@@ -21,14 +21,13 @@ describe("RecoveryVault", () => {
         expect(ofType(recording, "azure-native:authorization:ManagementLockByScope")).toHaveLength(0);
     });
 
-    it("takes locally redundant storage, private-only access, a lock, and no protection when asked", async () => {
+    it("takes locally redundant storage, private-only access and no protection when asked", async () => {
         const recording = await record(
             () =>
                 new RecoveryVault("dr", {
                     ...args,
                     storageRedundancy: "LocallyRedundant",
                     publicNetworkAccess: "Disabled",
-                    lock: true,
                     protect: false,
                     tags: { owner: "dr-team" },
                 }),
@@ -39,10 +38,13 @@ describe("RecoveryVault", () => {
             tags: { owner: "dr-team" },
         });
         expect(vault.options.protect).toBe(false);
-        const lock = only(recording, "azure-native:authorization:ManagementLockByScope");
-        expect(lock.name).toBe("dr-lock");
-        expect(lock.inputs).toMatchObject({ level: "CanNotDelete", lockName: "rsv-dr-nodelete" });
-        expect(lock.dependencies).toContain(vault.urn);
+    });
+
+    it("takes no delete lock, which its replication objects would inherit (A17), and says why to callers who pass one", () => {
+        const withLock = { ...args, lock: true } as RecoveryVaultArgs;
+        expect(() => new RecoveryVault("dr", withLock)).toThrow(
+            /^RecoveryVault dr: lock: no longer taken: a delete lock on the vault is inherited by its replication policies, .* \(A17\); the vault is guarded by protect and soft delete, and ReplicationStorage's lock/,
+        );
     });
 
     it("refuses a vault name Azure would reject, naming the argument, against the component", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SHAPES_FILE, resourceShape, typeShape, type Shape } from "../../engine/azure-shapes";
+import { SHAPES_FILE, azureShapes, resourceNames, resourceShape, typeShape, type Shape } from "../../engine/azure-shapes";
 import { generate, render } from "../../scripts/azure-shapes";
 
 /** The object a shape stands for, following a ref. */
@@ -41,6 +41,23 @@ describe("engine/azure-shapes.data.json", () => {
         expect(account?.outputs).not.toHaveProperty("accountName");
         expect(account?.outputs).not.toHaveProperty("id");
         expect(account?.inputs).toContain("accountName");
+    });
+
+    it("names the path parameters of every resource, the own name apart from parents and scope", () => {
+        expect(Object.keys(azureShapes().names).length).toBeGreaterThan(2000);
+        expect(resourceNames("azure-native:recoveryservices:ReplicationProtectedItem")).toEqual({
+            name: "replicatedProtectedItemName",
+            parents: ["fabricName", "protectionContainerName", "resourceGroupName", "resourceName"],
+        });
+        expect(resourceNames("azure-native:authorization:RoleAssignment")).toEqual({ name: "roleAssignmentName", parents: ["scope"] });
+        // A Subnet's `name` input is a body property; its ARM name is `subnetName`.
+        expect(resourceNames("azure-native:network:Subnet")).toEqual({ name: "subnetName", parents: ["resourceGroupName", "virtualNetworkName"] });
+        // No get function: read from the inputs Azure does not answer with.
+        expect(resourceNames("azure-native:storage:Blob")).toEqual({ name: "blobName", parents: ["accountName", "containerName", "resourceGroupName"] });
+        // A singleton (`.../networkRuleSets/default`) has no name input.
+        expect(resourceNames("azure-native:eventhub:NamespaceNetworkRuleSet")).toEqual({ parents: ["namespaceName", "resourceGroupName"] });
+        expect(resourceNames("azure-native:network/v20240301:Subnet")).toBe(resourceNames("azure-native:network:Subnet"));
+        expect(resourceNames("random:index:RandomString")).toBeUndefined();
     });
 
     it("reads a versioned type token as the default version's resource", () => {

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { StackFileError, programInfo, programPath, readProject, readStack } from "../../engine/project";
+import { programInfo, programPath, readProject, readStack, selectedStack } from "../../engine/project";
 
 function project(files: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), "asr-project-"));
@@ -33,9 +34,71 @@ describe("readStack", () => {
 
     it("names the file that is missing or broken", () => {
         const dir = project({ "Pulumi.yaml": "name: demo\nruntime: nodejs\n", "Pulumi.bad.yaml": "config: [unclosed\n" });
-        expect(() => readStack(dir, "prod")).toThrow(new StackFileError(`${join(dir, "Pulumi.prod.yaml")}: file not found`));
-        expect(() => readStack(dir, "bad")).toThrow(/Pulumi\.bad\.yaml: not valid YAML/);
+        expect(() => readStack(dir, "bad")).toThrow(/Pulumi\.bad\.yaml: not valid YAML: unexpected end of the stream within a flow collection \(line 2, column 1\)$/);
         expect(() => readStack(project({}), "dev")).toThrow(/Pulumi\.yaml: file not found/);
+        const odd = project({ "Pulumi.yaml": "name: demo\nruntime: nodejs\n", "Pulumi.list.yaml": "- a\n- b\n", "Pulumi.text.yaml": "config: hello\n", "Pulumi.folder.yaml/x": "" });
+        writeFileSync(join(odd, "Pulumi.binary.yaml"), Buffer.from([0x63, 0x00, 0xff, 0xfe, 0x01]));
+        expect(() => readStack(odd, "list")).toThrow(/Pulumi\.list\.yaml: expected a mapping with a config key, found a list/);
+        expect(() => readStack(odd, "text")).toThrow(/Pulumi\.text\.yaml: config: expected a mapping of keys to values, found text/);
+        expect(() => readStack(odd, "folder")).toThrow(/Pulumi\.folder\.yaml: is a folder, not a file/);
+        expect(() => readStack(odd, "binary")).toThrow(/Pulumi\.binary\.yaml: not a text file$/);
+    });
+});
+
+describe("stack files as the CLI writes and finds them", () => {
+    it("takes a missing stack file as empty config, as pulumi does for a new stack, and says so", () => {
+        const settings = readStack(project({ "Pulumi.yaml": "name: demo\nruntime: nodejs\n" }), "prod");
+        expect(settings.config).toEqual({});
+        expect(settings.notes).toEqual([expect.stringMatching(/Pulumi\.prod\.yaml does not exist/)]);
+    });
+
+    it("reads secrets set with --secret, and with --path, as unknown secrets, never their ciphertext", () => {
+        const dir = project({
+            "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+            "Pulumi.dev.yaml": "config:\n  demo:token:\n    secure: v1:AAAA\n  demo:storage:\n    nameSeed:\n      secure: v1:BBBB\n    performance: Premium\n",
+        });
+        const settings = readStack(dir, "dev");
+        expect(settings.secretKeys).toEqual(["demo:token", "demo:storage"]);
+        expect(settings.config).toEqual({ "demo:token": "[secret]", "demo:storage": '{"nameSeed":"[secret]","performance":"Premium"}' });
+        expect(JSON.stringify(settings)).not.toMatch(/v1:/);
+    });
+
+    it("finds stack files in stackConfigDir, with the project file's extension, and says what ESC would have added", () => {
+        const dir = project({
+            "Pulumi.yml": "name: demo\nruntime: nodejs\nstackConfigDir: stacks\n",
+            "stacks/Pulumi.dev.yml": "environment:\n  - dr/azure\nconfig:\n  demo:mode: fast\n",
+        });
+        const settings = readStack(dir, "dev");
+        expect(settings.file).toBe(join(dir, "stacks", "Pulumi.dev.yml"));
+        expect(settings.config).toEqual({ "demo:mode": "fast" });
+        expect(settings.notes).toEqual([expect.stringMatching(/environment \["dr\/azure"\]: Pulumi ESC environments can't be opened offline/)]);
+    });
+
+    it("selects the stack as the CLI does without --stack: PULUMI_STACK, else the workspace's selection", () => {
+        const dir = project({ "Pulumi.yaml": "name: demo\nruntime: nodejs\n" });
+        const home = mkdtempSync(join(tmpdir(), "asr-pulumi-home-"));
+        const saved = { PULUMI_HOME: process.env.PULUMI_HOME, PULUMI_STACK: process.env.PULUMI_STACK, PULUMI_BACKEND_URL: process.env.PULUMI_BACKEND_URL };
+        try {
+            process.env.PULUMI_HOME = home;
+            delete process.env.PULUMI_STACK;
+            process.env.PULUMI_BACKEND_URL = "file://~";
+            const settings = readProject(dir);
+            expect(selectedStack(settings)).toBeUndefined();
+            const hash = createHash("sha1").update(settings.file).digest("hex");
+            mkdirSync(join(home, "workspaces"));
+            writeFileSync(join(home, "workspaces", `demo-${hash}-workspace.json`), JSON.stringify({ stacks: { "file://~": "organization/demo/prod" } }));
+            expect(selectedStack(settings)).toBe("prod");
+            process.env.PULUMI_STACK = "staging";
+            expect(selectedStack(settings)).toBe("staging");
+        } finally {
+            for (const [key, value] of Object.entries(saved)) {
+                if (value === undefined) {
+                    delete process.env[key];
+                } else {
+                    process.env[key] = value;
+                }
+            }
+        }
     });
 });
 
@@ -49,6 +112,7 @@ describe("readProject", () => {
             runtime: "nodejs",
             runtimeOptions: { typescript: false, tsconfig: "", nodeargs: "" },
             main: "src/",
+            stackConfigDir: "",
         });
     });
 

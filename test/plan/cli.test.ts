@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { planDocumentSchema, type PlanDocument } from "../../plan/document";
+import { REPO_ROOT } from "../support/record";
 import { plan, planJson } from "./support";
 
 const scratch = mkdtempSync(join(tmpdir(), "asr-plan-test-"));
@@ -67,7 +69,7 @@ describe("npm run plan", () => {
         const { code, document } = planJson("--cwd", "test/fixtures/function-export");
         expect(code).toBe(1);
         expect(document.violations.map((v) => v.policyName)).toContain("replication-storage-redundancy");
-        expect(document.outputs).toEqual({ account: "zonereplicas" });
+        expect(document.outputs).toEqual({ account: "[unknown]" });
     });
 
     it("honours --policy-pack-config", () => {
@@ -87,7 +89,7 @@ describe("npm run plan", () => {
 
     it.each<[string, string[], RegExp]>([
         ["bad config", ["--stack", "dev", "--cwd", "test/fixtures/bad-config"], /asr-hyperv:storage\.redundancy: "ZRS" is not allowed; allowed: GRS, RAGRS, LRS/],
-        ["a missing stack file", ["--stack", "prod"], /Pulumi\.prod\.yaml: file not found/],
+        ["a stack without a stack file, planned with no config as pulumi would", ["--stack", "prod"], /note: .*Pulumi\.prod\.yaml does not exist[^]*azure-native:location: required/],
         ["an option the policy's schema refuses", ["--policy-pack-config", "test/fixtures/bad-option-config.json"], /bad-option-config\.json: validating policy config: replication-policy-copy-frequency: allowedFrequencies\.0: must be equal to one of the allowed values \(30, 300, 900\)/],
         ["an enforcement level that does not exist", ["--policy-pack-config", "test/fixtures/bad-level-config.json"], /parsing enforcement level for "all": "strict" is not a valid enforcement level/],
         ["an unknown flag", ["--stak", "dev"], /Unknown option '--stak'/],
@@ -97,6 +99,59 @@ describe("npm run plan", () => {
         expect(code).toBe(2);
         expect(stdout).toBe("");
         expect(stderr).toMatch(message);
+    });
+
+    it("plans secrets it can't decrypt as secrets: never the ciphertext, and [secret] wherever a value derives from one", () => {
+        const { code, stdout, stderr } = plan("-C", "test/fixtures/secret-config", "-s", "dev", "--json");
+        const document = JSON.parse(stdout) as PlanDocument;
+        expect(code).toBe(0);
+        expect(`${stdout}${stderr}`).not.toMatch(/v1:|ciphertext/);
+        expect(document.notes).toEqual([expect.stringMatching(/planned as unknown secrets: secret-config:seed, secret-config:database/)]);
+        expect(document.resources.find((r) => r.type === "azure-native:resources:ResourceGroup")?.inputs).toMatchObject({ resourceGroupName: "[secret]", location: "westeurope" });
+        expect(document.outputs).toEqual({ groupName: "[unknown]", host: "[secret]", fixed: "rg-fixed" });
+    });
+
+    it("handles versioned type tokens like the default version, and fills location from azure-native:location as the provider does", () => {
+        const { code, document } = planJson("-C", "test/fixtures/versioned-token", "-s", "dev");
+        expect(code).toBe(1);
+        expect(document.resources.find((r) => r.name === "vault")?.inputs.location).toBe("westeurope");
+        expect(document.violations).toEqual([expect.objectContaining({ policyName: "replication-policy-storage-in-vault-region", message: expect.stringMatching(/lists storage account replicas/) })]);
+    });
+
+    it("exits 3 for a program that fails after its first await, pointing at the TypeScript line, never with a partial plan", () => {
+        const { code, stdout, stderr } = plan("-C", "test/fixtures/late-failure", "-s", "dev");
+        expect(code).toBe(3);
+        expect(stdout).toBe("");
+        expect(stderr).toMatch(/resource group rg-shared not found\n\s+at existingGroup \(.*late-failure\/index\.ts:7:11\)/);
+    });
+
+    it("writes the JSON document to a file with --json <file>, and names a pack path that fits the project planned", () => {
+        const file = join(scratch, "plan.json");
+        const { code, stdout } = plan("-C", "test/fixtures/team-project", "--json", file);
+        expect(code).toBe(1);
+        expect(stdout).toMatch(/^Plan for team-dr\/dev/);
+        const document = planDocumentSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+        expect(document.policyPack).toBe("../../../policies");
+        expect(stdout).toMatch(/pulumi up --policy-pack \.\.\/\.\.\/\.\.\/policies/);
+    });
+
+    it("runs an ES module program as the host imports it: TypeScript as ESM, NodeNext imports written with .js", () => {
+        const { code, document } = planJson("-C", "test/fixtures/esm-program", "-s", "dev");
+        expect(code).toBe(0);
+        expect(document.outputs).toEqual({ name: "rg-esm-dev", id: "[unknown]" });
+    });
+
+    it("refuses TypeScript inside node_modules, as Pulumi's host does: a consumer of a package that ships only .ts fails with exit 3", () => {
+        const project = mkdtempSync(join(tmpdir(), "asr-plan-consumer-"));
+        writeFileSync(join(project, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
+        writeFileSync(join(project, "index.ts"), 'import { region } from "ts-only";\nexport const where = region;\n');
+        mkdirSync(join(project, "node_modules", "ts-only"), { recursive: true });
+        writeFileSync(join(project, "node_modules", "ts-only", "package.json"), '{ "name": "ts-only", "main": "index.ts" }');
+        writeFileSync(join(project, "node_modules", "ts-only", "index.ts"), 'export const region: string = "westeurope";\n');
+        symlinkSync(join(REPO_ROOT, "node_modules", "@pulumi"), join(project, "node_modules", "@pulumi"));
+        const { code, stderr } = plan("-C", project, "-s", "dev");
+        expect(code).toBe(3);
+        expect(stderr).toMatch(/ts-only\/index\.ts: TypeScript inside node_modules: Pulumi's Node\.js host won't compile it/);
     });
 
     it("writes the diagram where --diagram says", () => {

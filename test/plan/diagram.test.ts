@@ -34,9 +34,10 @@ describe("renderDiagram", () => {
         expect(diagram).toContain(`${id("network-nsg-sql")} -.-> ${id("network-subnet-sql")}`);
     });
 
-    it("puts a lock, placed by scope, beside the vault it protects", () => {
+    it("puts a lock, placed by scope, beside the storage account it protects (never on the vault, A17)", () => {
         const locked = renderDiagram(planJson("--cwd", "test/fixtures/locked").document);
         expect(locked).not.toMatch(/\[unknown\]|region of the resource group/);
-        expect(locked).toMatch(/subgraph b\d+\["RecoveryVault vault"\]\n\s+r\d+\["<b>Vault<\/b> vault[^\n]*\n\s+r\d+\["<b>ManagementLockByScope<\/b> vault-lock<br\/>rsv-locked-nodelete<br\/>CanNotDelete"\]/);
+        expect(locked).toMatch(/subgraph b\d+\["ReplicationStorage storage"\]\n\s+r\d+\["<b>StorageAccount<\/b> storage-standard[^\n]*\n\s+r\d+\["<b>ManagementLockByScope<\/b> storage-standard-lock<br\/>[a-z0-9]+-nodelete<br\/>CanNotDelete"\]/);
+        expect(locked).not.toMatch(/RecoveryVault vault"\]\n\s+r\d+\["<b>Vault<\/b>[^\n]*\n\s+r\d+\["<b>ManagementLockByScope/);
     });
 });

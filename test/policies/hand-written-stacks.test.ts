@@ -61,7 +61,7 @@ function teamStack(c: Choices): () => void {
                 publicNetworkAccess: c.vaultAccess,
                 ...(c.vaultRedundancy ? { redundancySettings: { standardTierStorageRedundancy: c.vaultRedundancy } } : {}),
             },
-        });
+        }, { protect: true });
         const data = new storage.StorageAccount("team-replicas", {
             accountName: "teamreplicas",
             resourceGroupName: "team-rg",
@@ -70,9 +70,10 @@ function teamStack(c: Choices): () => void {
             sku: { name: c.dataSku },
             minimumTlsVersion: c.tls,
             allowBlobPublicAccess: false,
-            networkRuleSet: { defaultAction: "Deny", bypass: c.bypass },
+            // The Hyper-V hosts' egress address, so they can upload (A15).
+            networkRuleSet: { defaultAction: "Deny", bypass: c.bypass, ipRules: [{ iPAddressOrRange: "203.0.113.10" }] },
             tags: tags("replication-storage"),
-        });
+        }, { protect: true });
         if (c.logAccount) {
             new storage.StorageAccount("team-logs", {
                 accountName: "teamlogs",
@@ -83,7 +84,7 @@ function teamStack(c: Choices): () => void {
                 minimumTlsVersion: "TLS1_2",
                 allowBlobPublicAccess: false,
                 tags: tags("replication-log-storage"),
-            });
+            }, { protect: true });
         }
         new network.VirtualNetwork("team-failover", {
             virtualNetworkName: "team-failover",

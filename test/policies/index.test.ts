@@ -38,8 +38,9 @@ const STACK_TAGS = { "pulumi:project": PROJECT, "pulumi:runtime": "nodejs", envi
 const VAULT_NAME = "rsv-dr";
 const ROLE_TAGS = { [ROLE_TAG]: ROLES.replicationStorage, [VAULT_TAG]: VAULT_NAME };
 
+/** A resource protected from deletion, as a DR stack's vault and replica accounts are. */
 function resource(type: string, name: string, properties: Record<string, unknown>): AnalyzedResource {
-    return { type, name, urn: engineUrn(STACK, PROJECT, STACK_URN, type, name), parent: STACK_URN, properties };
+    return { type, name, urn: engineUrn(STACK, PROJECT, STACK_URN, type, name), parent: STACK_URN, properties, protect: true };
 }
 
 function account(name: string, props: Record<string, unknown>): AnalyzedResource {

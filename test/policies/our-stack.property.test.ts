@@ -11,11 +11,11 @@ const validConfig = fc
         vault: fc.record({
             storageRedundancy: fc.constantFrom("GeoRedundant", "LocallyRedundant"),
             publicNetworkAccess: fc.constantFrom("Enabled", "Disabled"),
-            lock: fc.boolean(),
         }),
         storage: fc.record({
             performance: fc.constantFrom("Standard", "Premium"),
             redundancy: fc.constantFrom("GRS", "RAGRS", "LRS"),
+            lock: fc.boolean(),
         }),
         firewall: fc.option(fc.record({ ipRules: fc.constant(["203.0.113.0/24"]), subnetIds: fc.constant([]) }), { nil: undefined }),
         octet: fc.integer({ min: 0, max: 127 }),
@@ -33,6 +33,8 @@ const validConfig = fc
             subnets: c.subnetOffsets.map((offset, index) => ({ name: `subnet${index}`, addressPrefix: `10.${c.octet}.${offset}.0/24` })),
             ...(c.withTestNetwork ? { testFailover: { addressSpace: [`10.${c.octet + 128}.0.0/16`] } } : {}),
         }),
+        // A vault closed to public networks is reached through private replication (A13).
+        ...(c.vault.publicNetworkAccess === "Disabled" ? { "asr-hyperv:privateReplication": JSON.stringify({ subnet: "subnet0", blob: true }) } : {}),
         "asr-hyperv:protect": String(c.protect),
         "asr-hyperv:existingResourceGroup": String(c.existingResourceGroup),
     }));

@@ -56,7 +56,8 @@ describe("fact coverage", () => {
         const facts = coverage();
         expect(facts.map((fact) => fact.id)).toEqual(FACT_IDS);
         expect(facts.find((fact) => fact.id === "A1")?.enforcedBy.map((entry) => entry.layer)).toEqual(["policy", "policy", "component"]);
-        expect(facts.find((fact) => fact.id === "P1")?.enforcedBy).toEqual([]);
+        expect(facts.find((fact) => fact.id === "P1")?.enforcedBy.map((entry) => entry.layer)).toEqual(["config"]);
+        expect(facts.find((fact) => fact.id === "R5")?.enforcedBy).toEqual([]);
     });
 
     it("prints it with `npm run facts`", () => {
@@ -66,6 +67,6 @@ describe("fact coverage", () => {
             expect(output).toMatch(new RegExp(`^${id} +${FACTS[id].text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
         }
         expect(output).toMatch(/^A3 .*\n {5}policy {5}replication-storage-redundancy\n {16}proved by test\/policies\/replication-storage-redundancy\.test\.ts/m);
-        expect(output).toMatch(/^V6 .*\n {5}not enforced$/m);
+        expect(output).toMatch(/^R5 .*\n {5}not enforced$/m);
     });
 });

@@ -17,4 +17,6 @@ export const SECURE_PAGE_BLOB_ACCOUNT = {
     enableHttpsTrafficOnly: true,
     allowBlobPublicAccess: false,
     allowCrossTenantReplication: false,
+    // Site Recovery writes to cache and log accounts with shared keys: stated, so no organisation-wide default turns it off.
+    allowSharedKeyAccess: true,
 };

@@ -11,11 +11,21 @@ describe("Azure names", () => {
         ["storageAccount", "a".repeat(25), false],
         ["resourceGroup", "rg-dr.(prod)", true],
         ["resourceGroup", "rg.", false],
+        ["resourceGroup", "rg-zürich-١٢", true],
+        ["resourceGroup", "rg-²", false],
+        ["resourceGroup", "rg-Ⅻ", false],
+        ["resourceGroup", "rg-½", false],
+        ["resourceGroup", "rg-𝐀", false],
         ["virtualNetwork", "vnet_dr", true],
         ["virtualNetwork", "vnet-", false],
         ["subnet", "GatewaySubnet", true],
         ["networkSecurityGroup", "nsg-vnet-dr-web", true],
     ])("%s %s valid is %s", (kind, name, ok) => expect(azureName(kind, name) === undefined).toBe(ok));
+
+    it("shows a name cut short and its invisible characters escaped", () => {
+        expect(azureName("vault", "rsv\u200bdr")).toBe('"rsv\\u200bdr" may hold only letters, digits and hyphens, starting with a letter');
+        expect(azureName("vault", "v".repeat(1000))).toBe(`"${"v".repeat(80)}…" (920 more characters) must be 2-50 characters (it has 1000)`);
+    });
 });
 
 describe("sameAzureName", () => {

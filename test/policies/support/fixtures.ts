@@ -24,6 +24,9 @@ export const TYPES = {
     policy: "azure-native:recoveryservices:ReplicationPolicy",
     mapping: "azure-native:recoveryservices:ReplicationNetworkMapping",
     item: "azure-native:recoveryservices:ReplicationProtectedItem",
+    privateEndpoint: "azure-native:network:PrivateEndpoint",
+    roleAssignment: "azure-native:authorization:RoleAssignment",
+    lock: "azure-native:authorization:ManagementLockByScope",
 } as const;
 
 const STACK_URN = engineUrn("test", "fixtures", "", "pulumi:pulumi:Stack", "fixtures-test");

@@ -1,0 +1,5 @@
+export * from "./names";
+export { type ArmObject, type ArmClientOptions, DiscoveryError, PUBLIC_ARM_ENDPOINT, SITE_RECOVERY_API_VERSION, armLister } from "./arm-client";
+export * from "./catalog";
+export { discoverSiteRecovery, resolveSite } from "./site-recovery";
+export * from "./configured-names";
