@@ -154,6 +154,15 @@ describe("npm run plan", () => {
         expect(stderr).toMatch(/ts-only\/index\.ts: TypeScript inside node_modules: Pulumi's Node\.js host won't compile it/);
     });
 
+    it("puts no credential in the stack's outputs or the plan: no account key, SAS, connection string or vault credentials", () => {
+        for (const stack of ["dev", "premium"]) {
+            const { stdout } = plan("-s", stack, "--json");
+            const document = JSON.parse(stdout) as PlanDocument;
+            expect(JSON.stringify(document.outputs)).not.toMatch(/AccountKey=|SharedAccessSignature|[?&]sig=|-----BEGIN|password|RSVaultAsrCreds|clientSecret/i);
+            expect(stdout).not.toMatch(/AccountKey=|SharedAccessSignature|-----BEGIN|RSVaultAsrCreds/);
+        }
+    });
+
     it("writes the diagram where --diagram says", () => {
         const file = join(scratch, "plan.md");
         expect(plan("--stack", "dev", "--diagram", file).code).toBe(0);
