@@ -1,5 +1,6 @@
 import type { PolicyPackArgs } from "@pulumi/policy";
 import type { FactPolicy } from "./lib/define";
+import { failoverSubnetsHaveNsg } from "./failover-subnets-have-nsg";
 import { networkInVaultRegionPolicy } from "./network-in-vault-region";
 import { premiumStorageCopyFrequency } from "./premium-storage-copy-frequency";
 import { premiumStorageHasLogAccount } from "./premium-storage-has-log-account";
@@ -8,6 +9,7 @@ import { replicationPolicyCopyFrequency } from "./replication-policy-copy-freque
 import { replicationPolicyRetention } from "./replication-policy-retention";
 import { replicationPolicyStorageInVaultRegion } from "./replication-policy-storage-in-vault-region";
 import { replicationStorageFirewall } from "./replication-storage-firewall";
+import { replicationStorageAccess } from "./replication-storage-access";
 import { replicationStorageAdmitsHosts } from "./replication-storage-admits-hosts";
 import { replicationStorageByReference } from "./replication-storage-by-reference";
 import { replicationStorageGeoRedundant } from "./replication-storage-geo-redundant";
@@ -41,8 +43,10 @@ export const policies: FactPolicy[] = [
     replicationStorageSecureTransport,
     replicationStorageByReference,
     replicationStorageAdmitsHosts,
+    replicationStorageAccess,
     replicationStorageFirewall,
     testFailoverNetworkIsolated,
+    failoverSubnetsHaveNsg,
     vaultRedundancySetAtCreationPolicy,
     vaultPrivateAccessIdentity,
     siteRecoveryDataProtected,

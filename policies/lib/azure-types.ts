@@ -39,3 +39,4 @@ export const ARM_PATHS: readonly { is: (type: string) => boolean; provider: stri
 export const isPrivateEndpoint = matcher("network", "PrivateEndpoint");
 export const isRoleAssignment = matcher("authorization", "RoleAssignment");
 export const isLockByScope = matcher("authorization", "ManagementLockByScope");
+export const isSubnet = matcher("network", "Subnet");

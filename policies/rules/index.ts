@@ -25,3 +25,4 @@ export * from "./replica-vm-name";
 export * from "./replica-subnet";
 export * from "./network-mapping-target";
 export * from "./replication-choices";
+export * from "./account-access";

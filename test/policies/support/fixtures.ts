@@ -27,6 +27,8 @@ export const TYPES = {
     privateEndpoint: "azure-native:network:PrivateEndpoint",
     roleAssignment: "azure-native:authorization:RoleAssignment",
     lock: "azure-native:authorization:ManagementLockByScope",
+    subnet: "azure-native:network:Subnet",
+    nsg: "azure-native:network:NetworkSecurityGroup",
 } as const;
 
 const STACK_URN = engineUrn("test", "fixtures", "", "pulumi:pulumi:Stack", "fixtures-test");
