@@ -1,68 +1,70 @@
-// Prints how long the offline plan of the dev stack takes next to a Node process that only
-// loads what any plan must: @pulumi/pulumi, @pulumi/policy and the azure-native submodules the
-// program uses. Runs alternate, so both see the same machine. A script, not a test.
+// How long the offline plan of the dev stack takes, run as the README says and through npm,
+// next to the floor: a Node process that only loads what any plan must, @pulumi/pulumi,
+// @pulumi/policy and the azure-native submodules the program uses.
+// Usage: node --require ./plan/register-ts.cjs bench/plan-startup.ts [--runs 10] [--stack dev]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { alternate, ratio, runCounts, show, type Figures } from "./measure";
+import { ROOT } from "./program";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "15" }, stack: { type: "string", default: "dev" } } });
-const runs = Number(values.runs);
-const root = resolve(__dirname, "..");
-const plan = [join(root, "plan", "main.cjs"), "--stack", values.stack, "--json"];
+const GOAL = 1.3;
 
-const document = JSON.parse(execFileSync(process.execPath, plan, { cwd: root, encoding: "utf8" })) as { resources: { type: string }[] };
-const submodules = [...new Set(document.resources.map((r) => r.type.split(":")).filter(([pkg]) => pkg === "azure-native").map(([, module]) => module!))].sort();
-const baseline = [
-    "-e",
-    `require("@pulumi/pulumi"); require("@pulumi/policy"); for (const m of ${JSON.stringify(submodules)}) require("@pulumi/azure-native/" + m);`,
-];
-
-function timed(args: string[], env: NodeJS.ProcessEnv): number {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
-    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) {
-        throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr.toString()}`);
+        throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.toString()}`);
     }
     return elapsed;
 }
 
-function median(samples: number[]): number {
-    const sorted = [...samples].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+export interface StartupFigures {
+    submodules: string[];
+    floor: Figures;
+    floorCached: Figures;
+    node: Figures;
+    npm: Figures;
 }
 
-const cache = mkdtempSync(join(tmpdir(), "plan-bench-cache-"));
-const plain = { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1" };
-const cached = { ...process.env, NODE_COMPILE_CACHE: cache };
-const variants = {
-    baseline: { args: baseline, env: { ...process.env } },
-    plan: { args: plan, env: { ...process.env } },
-    baselineCached: { args: baseline, env: cached },
-    planCached: { args: plan, env: cached },
-    planNoCache: { args: plan, env: plain },
-};
-const samples = Object.fromEntries(Object.keys(variants).map((key) => [key, [] as number[]])) as Record<keyof typeof variants, number[]>;
-for (let round = -2; round < runs; round++) {
-    for (const [key, { args, env }] of Object.entries(variants) as [keyof typeof variants, { args: string[]; env: NodeJS.ProcessEnv }][]) {
-        const elapsed = timed(args, env);
-        if (round >= 0) {
-            samples[key].push(elapsed);
-        }
+export async function measurePlanStartup(stack: string, runs: number, warmups: number): Promise<StartupFigures> {
+    const plan = [join(ROOT, "plan", "main.cjs"), "--stack", stack, "--json"];
+    const document = JSON.parse(execFileSync(process.execPath, plan, { cwd: ROOT, encoding: "utf8" })) as { resources: { type: string }[] };
+    const submodules = [...new Set(document.resources.map((r) => r.type.split(":")).filter(([pkg]) => pkg === "azure-native").map(([, module]) => module!))].sort();
+    const floor = ["-e", `require("@pulumi/pulumi"); require("@pulumi/policy"); for (const m of ${JSON.stringify(submodules)}) require("@pulumi/azure-native/" + m);`];
+    const cache = mkdtempSync(join(tmpdir(), "plan-bench-cache-"));
+    // npm runs the script with the Node that runs npm: the one on PATH, as for a user.
+    const env = { ...process.env, PATH: `${join(process.execPath, "..")}:${process.env.PATH ?? ""}` };
+    try {
+        const figures = await alternate(
+            {
+                floor: () => timed(process.execPath, floor, env),
+                floorCached: () => timed(process.execPath, floor, { ...env, NODE_COMPILE_CACHE: cache }),
+                node: () => timed(process.execPath, plan, env),
+                npm: () => timed("npm", ["run", "-s", "plan", "--", ...plan.slice(1)], env),
+            },
+            runs,
+            warmups,
+        );
+        return { submodules, ...figures };
+    } finally {
+        rmSync(cache, { recursive: true, force: true });
     }
 }
-rmSync(cache, { recursive: true, force: true });
 
-const m = Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, median(list)])) as Record<keyof typeof variants, number>;
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-console.log(`plan-startup: ${runs} runs of each after 2 warm-ups, alternating; node ${process.version}; stack ${values.stack}`);
-console.log(`azure-native submodules the program uses: ${submodules.join(", ")}`);
-console.log(`baseline (node loads @pulumi/pulumi, @pulumi/policy, those submodules): median ${ms(m.baseline)}`);
-console.log(`plan (npm run plan -- --stack ${values.stack} --json, as shipped):            median ${ms(m.plan)}`);
-console.log(`ratio plan / baseline: ${(m.plan / m.baseline).toFixed(2)} (target <= 1.50)`);
-console.log("like for like:");
-console.log(`  both with V8's compile cache: baseline ${ms(m.baselineCached)}, plan ${ms(m.planCached)}, ratio ${(m.planCached / m.baselineCached).toFixed(2)}`);
-console.log(`  plan without the compile cache: ${ms(m.planNoCache)}, ratio to baseline ${(m.planNoCache / m.baseline).toFixed(2)}`);
+export function planStartupLines(figures: StartupFigures, stack: string): string[] {
+    return [
+        `floor: node loads @pulumi/pulumi, @pulumi/policy and azure-native ${figures.submodules.join(", ")}: ${show(figures.floor)}; with V8's compile cache, as the plan keeps it: ${show(figures.floorCached)}`,
+        `node plan/main.cjs --stack ${stack} --json: ${show(figures.node)}, ${ratio(figures.node, figures.floor, GOAL)}; to the cached floor ${(figures.node.median / figures.floorCached.median).toFixed(2)}x`,
+        `npm run -s plan -- --stack ${stack} --json: ${show(figures.npm)}, ${(figures.npm.median / figures.floor.median).toFixed(2)}x the floor (npm adds ${(figures.npm.median - figures.node.median).toFixed(0)} ms)`,
+    ];
+}
+
+if (require.main === module) {
+    const { runs, warmups, args } = runCounts({ runs: 10, warmups: 2 });
+    const stack = args.stack ?? "dev";
+    console.log(`Plan start-up, ${runs} runs after ${warmups} warm-ups, alternating; node ${process.version}:`);
+    void measurePlanStartup(stack, runs, warmups).then((figures) => planStartupLines(figures, stack).forEach((line) => console.log(`  ${line}`)));
+}
