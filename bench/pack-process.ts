@@ -1,0 +1,33 @@
+// Policy packs started as the engine starts them (engine/analyzer-host.ts), for the
+// benchmarks: ours from policies/, and the floor, bench/trivial-pack, with as many resource
+// and stack policies as ours.
+import { join } from "node:path";
+import { startPolicyPack, type PolicyPackProcess, type StackIdentity } from "../engine/analyzer-host";
+import { startEngineServer, type EngineServer } from "../engine/monitor-server";
+import { reconcilePackConfig } from "../engine/pack-config";
+import { policies } from "../policies/pack";
+import { ROOT } from "./program";
+
+export const PACKS = { ours: join(ROOT, "policies"), trivial: join(ROOT, "bench", "trivial-pack") } as const;
+export type PackName = keyof typeof PACKS;
+
+const IDENTITY: StackIdentity = { organization: "organization", project: "bench", stack: "bench", dryRun: true, config: { "azure-native:location": "westeurope" } };
+
+// The trivial pack reads how many policies to declare from its environment, which it inherits.
+process.env.BENCH_RESOURCE_POLICIES = String(policies.filter((policy) => "validateResource" in policy).length);
+process.env.BENCH_STACK_POLICIES = String(policies.filter((policy) => "validateStack" in policy).length);
+
+/** An engine stand-in for packs to log to, as the engine gives them its address. */
+export function engine(): Promise<EngineServer> {
+    return startEngineServer({ ...IDENTITY, preview: true, secretKeys: [] });
+}
+
+/** Starts `pack` and takes it through the engine's first calls, up to Configure with the defaults. */
+export async function startPack(pack: PackName, server: EngineServer): Promise<PolicyPackProcess> {
+    const started = await startPolicyPack(PACKS[pack], server.address, IDENTITY);
+    await started.handshake();
+    await started.configureStack({});
+    const info = await started.getAnalyzerInfo();
+    await started.configure(reconcilePackConfig(info.policies).policies);
+    return started;
+}

@@ -1,0 +1,31 @@
+// One program evaluation as the plan makes it (engine/recorder.ts), in a process of its own
+// since Pulumi's runtime is process-wide: prints `<ms> <resources>` for bench/program-evaluation.ts.
+// Usage: node --require ./plan/register-ts.cjs bench/record-once.ts <project dir> <stack> [--whole-sdk]
+import { setSourceMapsSupport } from "node:module";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { programInfo, programPath, readStack } from "../engine/project";
+import { recordProgram } from "../engine/recorder";
+
+async function main([projectDir, stack, flag]: string[]): Promise<void> {
+    // As plan/main.cjs runs: source maps on for the program, one frame per error.
+    setSourceMapsSupport(true, { nodeModules: false });
+    Error.stackTraceLimit = 1;
+    const settings = readStack(projectDir!, stack!);
+    const entry = programPath(programInfo(settings.project));
+    process.chdir(join(projectDir!));
+    const started = performance.now();
+    const recording = await recordProgram({
+        projectDir,
+        project: settings.project.name,
+        stack: settings.stack,
+        config: settings.config,
+        preview: true,
+        wholeSdk: flag === "--whole-sdk",
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        load: async () => require(entry) as unknown,
+    });
+    console.log(`${(performance.now() - started).toFixed(1)} ${recording.resources.filter((resource) => resource.custom).length}`);
+}
+
+void main(process.argv.slice(2));
