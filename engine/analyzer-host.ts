@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { EnforcementLevel } from "@pulumi/policy";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import { CHANNEL_OPTIONS, inheritedEnv, sdkProtos, type Protos } from "./grpc";
+import { CHANNEL_OPTIONS, inheritedEnv, sdkProtos, waitForPort, type Protos } from "./grpc";
 import type { PolicyConfig, PolicyInfo } from "./pack-config";
 
 // How the engine runs a Node.js policy pack (pulumi/pulumi sdk/go/common/resource/plugin
@@ -112,20 +112,6 @@ function result(p: Protos, response: analyzerPb.AnalyzeResponse): AnalyzeResult 
     };
 }
 
-function waitForPort(child: ReturnType<typeof spawn>, stderr: () => string): Promise<number> {
-    return new Promise((resolvePort, reject) => {
-        let line = "";
-        child.on("exit", (code) => reject(new Error(`policy pack exited (${code}) before it served:\n${stderr()}`)));
-        child.stdout?.on("data", (chunk: Buffer) => {
-            line += chunk.toString();
-            const end = line.indexOf("\n");
-            if (end >= 0) {
-                resolvePort(Number(line.slice(0, end).trim()));
-            }
-        });
-    });
-}
-
 /** Starts the pack in `packDir` as the engine does and connects to its Analyzer service. */
 export async function startPolicyPack(packDir: string, engineAddress: string, identity: StackIdentity): Promise<PolicyPackProcess> {
     const dir = resolve(packDir);
@@ -143,7 +129,7 @@ export async function startPolicyPack(packDir: string, engineAddress: string, id
     let exited = false;
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("exit", () => (exited = true));
-    const port = await waitForPort(child, () => stderr);
+    const port = await waitForPort(child, "policy pack", () => stderr);
     const startupMs = performance.now() - started;
     const client = new p.analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, p.grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
 

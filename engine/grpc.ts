@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
@@ -80,4 +81,19 @@ export function inheritedEnv(engineSets: readonly string[]): Record<string, stri
         }
     }
     return env;
+}
+
+/** The port a plugin the engine starts (a policy pack, a component provider) prints as its first line. */
+export function waitForPort(child: ChildProcess, what: string, stderr: () => string): Promise<number> {
+    return new Promise((resolvePort, reject) => {
+        let line = "";
+        child.on("exit", (code) => reject(new Error(`${what} exited (${code}) before it served:\n${stderr()}`)));
+        child.stdout?.on("data", (chunk: Buffer) => {
+            line += chunk.toString();
+            const end = line.indexOf("\n");
+            if (end >= 0) {
+                resolvePort(Number(line.slice(0, end).trim()));
+            }
+        });
+    });
 }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type * as providerPb from "@pulumi/pulumi/proto/provider_pb";
-import { CHANNEL_OPTIONS, inheritedEnv, sdkProtos } from "../../engine/grpc";
+import { CHANNEL_OPTIONS, inheritedEnv, sdkProtos, waitForPort } from "../../engine/grpc";
 import { readYaml } from "../../engine/project";
 import { isRecord } from "../../engine/values";
 
@@ -60,20 +60,6 @@ function runtimeOptions(pluginDir: string): { typescript: boolean; tsconfig: str
     };
 }
 
-function waitForPort(child: ReturnType<typeof spawn>, stderr: () => string): Promise<number> {
-    return new Promise((resolvePort, reject) => {
-        let line = "";
-        child.on("exit", (code) => reject(new Error(`component provider exited (${code}) before it served:\n${stderr()}`)));
-        child.stdout?.on("data", (chunk: Buffer) => {
-            line += chunk.toString();
-            const end = line.indexOf("\n");
-            if (end >= 0) {
-                resolvePort(Number(line.slice(0, end).trim()));
-            }
-        });
-    });
-}
-
 /** Starts the component provider of `pluginDir` as the engine does, for a program in `pwd`. */
 export async function startComponentProvider(pluginDir: string, engineAddress: string, pwd: string): Promise<ComponentProvider> {
     const dir = resolve(pluginDir);
@@ -89,7 +75,7 @@ export async function startComponentProvider(pluginDir: string, engineAddress: s
     const child = spawn(process.execPath, argv, { cwd: pwd, env: { ...inheritedEnv([]), ...hostEnv }, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const port = await waitForPort(child, () => stderr);
+    const port = await waitForPort(child, "component provider", () => stderr);
     const startupMs = performance.now() - started;
     const client = new p.providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, p.grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
 
