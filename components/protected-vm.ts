@@ -11,6 +11,7 @@ import {
     ReplicaStorage,
 } from "../policies/rules/replication-choices";
 import { replicaVmName } from "../policies/rules/replica-vm-name";
+import { replicaDiskTypeProblem } from "../policies/rules/replica-storage";
 import { rejectInvalidArgs, type ArgCheck } from "./invalid-args";
 
 /** One disk of the VM to replicate. */
@@ -132,11 +133,7 @@ export class ProtectedVm extends pulumi.ComponentResource {
         const diskChecks = disks.map(
             (disk, index): ArgCheck => [
                 index === 0 ? "osDisk.diskType" : `dataDisks[${index - 1}].diskType`,
-                disk.diskType === undefined
-                    ? undefined
-                    : managed
-                      ? oneOf(disk.diskType, diskTypes)
-                      : "sets a replica disk type, which only managed-disk replicas have; leave it out with replicaStorage StorageAccount",
+                disk.diskType === undefined ? undefined : (replicaDiskTypeProblem(replicaStorage, disk.diskType) ?? oneOf(disk.diskType, diskTypes)),
             ],
         );
         const vmNameProblem = replicaVmName(targetVmName);

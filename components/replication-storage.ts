@@ -23,6 +23,8 @@ import { storageAccountName } from "./naming";
 import type { VaultReference } from "./vault";
 import { vaultRegion } from "./vault-region";
 import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
+import { ReplicaStorage } from "../policies/rules/replication-choices";
+import { replicaStorageFor, replicaStorageProblem } from "../policies/rules/replica-storage";
 
 /** Storage firewall: deny by default, allow these, and always let trusted Microsoft services through (A11). */
 export interface StorageFirewall {
@@ -40,11 +42,18 @@ export interface ReplicationStorageArgs {
     /** Region of the accounts; must be the vault's (A1). Default: the vault's region. */
     location?: pulumi.Input<string>;
     /**
-     * "Standard": one standard account holds replicated data. "Premium": a premium account
-     * holds replicated data and a standard account the replication logs (A5, A6).
-     * Default: "Standard".
+     * "Standard": one standard account. "Premium": a premium account holds replicated data
+     * and a standard account the replication logs (A5, A6); only with `replicas`
+     * "StorageAccount". Default: "Standard".
      */
     performance?: StoragePerformance;
+    /**
+     * What holds the protected VMs' replicas. "ManagedDisks": managed disks, and the standard
+     * account is the log (cache) account every protected VM names. "StorageAccount": the
+     * premium account, else the standard one, holds them (the seed's mode).
+     * Default: "StorageAccount" with performance Premium, else "ManagedDisks" (the portal's).
+     */
+    replicas?: ReplicaStorage;
     /** Redundancy of the standard account (A3); GRS survives a regional outage (A4). Default: "GRS". */
     redundancy?: StandardRedundancy;
     /** Storage firewall. Default: none (the accounts accept traffic from any network, over HTTPS only). */
@@ -72,21 +81,26 @@ export interface ReplicationStorageArgs {
     tags?: Record<string, string>;
 }
 
-/** Storage that Site Recovery replicates Hyper-V VMs into, in the vault's region. */
+/**
+ * Site Recovery's storage in the vault's region: the log (cache) account that managed-disk
+ * replicas need, or the account(s) replicas land in, with the log account for premium.
+ */
 export class ReplicationStorage extends pulumi.ComponentResource {
     /** The standard account: replicated data, or replication logs when performance is Premium. */
     public readonly standardAccount: storage.StorageAccount;
     /** The premium account for replicated data, when performance is Premium. */
     public readonly premiumAccount?: storage.StorageAccount;
-    /** Resource id of the account replicated data lands in. */
-    public readonly dataAccountId: pulumi.Output<string>;
-    /** Name of the account replicated data lands in. */
-    public readonly dataAccountName: pulumi.Output<string>;
-    /** Resource id of the replication log account, when performance is Premium. */
+    /** What holds the replicas: ProtectedVm's `replicaStorage`. */
+    public readonly replicas: ReplicaStorage;
+    /** Resource id of the account replicated data lands in (ProtectedVm's `targetStorageAccountId`); undefined with managed-disk replicas. */
+    public readonly dataAccountId: pulumi.Output<string | undefined>;
+    /** Name of the account replicated data lands in; undefined with managed-disk replicas. */
+    public readonly dataAccountName: pulumi.Output<string | undefined>;
+    /** Resource id of the replication log (cache) account (ProtectedVm's `logStorageAccountId`); undefined with standard storage-account replicas. */
     public readonly logAccountId: pulumi.Output<string | undefined>;
-    /** Name of the replication log account, when performance is Premium. */
+    /** Name of the replication log account; undefined with standard storage-account replicas. */
     public readonly logAccountName: pulumi.Output<string | undefined>;
-    /** The ids a replication policy lists in `storageAccounts` (R7). */
+    /** The ids a replication policy lists in `storageAccounts` (R7): the data account, none with managed-disk replicas. */
     public readonly replicationStorageAccountIds: pulumi.Output<string[]>;
 
     constructor(name: string, args: ReplicationStorageArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -94,6 +108,8 @@ export class ReplicationStorage extends pulumi.ComponentResource {
 
         const performance = args.performance ?? DEFAULT_STORAGE_PERFORMANCE;
         const premium = performance === StoragePerformance.Premium;
+        const replicas = replicaStorageFor(performance, args.replicas);
+        const managed = replicas === ReplicaStorage.ManagedDisks;
         const redundancy = args.redundancy ?? DEFAULT_STANDARD_REDUNDANCY;
         const identity = { project: pulumi.getProject(), stack: pulumi.getStack(), component: name, seed: args.nameSeed };
         const standardName = args.standardAccountName ?? storageAccountName({ ...identity, role: "std" });
@@ -109,6 +125,7 @@ export class ReplicationStorage extends pulumi.ComponentResource {
             region.check,
             ["performance", oneOf(performance, Object.values(StoragePerformance), "A5")],
             ["redundancy", oneOf(redundancy, STANDARD_REDUNDANCIES, "A3")],
+            ["replicas", oneOf(replicas, Object.values(ReplicaStorage)) ?? replicaStorageProblem(performance, replicas)],
             ["tags", azureTags(args.tags ?? {}, { storageAccount: true, added: [ROLE_TAG, VAULT_TAG] }).map((problem) => problem.message)],
             ["standardAccountName", azureName("storageAccount", standardName)],
             ["premiumAccountName", premium ? azureName("storageAccount", premiumName) : undefined],
@@ -163,19 +180,24 @@ export class ReplicationStorage extends pulumi.ComponentResource {
             return created;
         };
 
-        // Premium data always comes with the standard account, which then holds the logs (A6).
-        this.standardAccount = account("standard", standardName, standardSku(redundancy), premium ? ROLES.logStorage : ROLES.replicationStorage);
+        // Premium data always comes with the standard account, which then holds the logs (A6),
+        // as it does for managed-disk replicas.
+        const logs = premium || managed;
+        this.replicas = replicas;
+        this.standardAccount = account("standard", standardName, standardSku(redundancy), logs ? ROLES.logStorage : ROLES.replicationStorage);
         if (premium) {
             this.premiumAccount = account("premium", premiumName, PREMIUM_SKU, ROLES.replicationStorage);
         }
 
-        const data = this.premiumAccount ?? this.standardAccount;
-        this.dataAccountId = data.id;
-        this.dataAccountName = data.name;
-        this.logAccountId = premium ? this.standardAccount.id : pulumi.output(undefined);
-        this.logAccountName = premium ? this.standardAccount.name : pulumi.output(undefined);
-        this.replicationStorageAccountIds = data.id.apply((id) => [id]);
+        const data = managed ? undefined : (this.premiumAccount ?? this.standardAccount);
+        const none = pulumi.output<string | undefined>(undefined);
+        this.dataAccountId = data?.id ?? none;
+        this.dataAccountName = data?.name ?? none;
+        this.logAccountId = logs ? this.standardAccount.id : none;
+        this.logAccountName = logs ? this.standardAccount.name : none;
+        this.replicationStorageAccountIds = data === undefined ? pulumi.output([]) : data.id.apply((id) => [id]);
         this.registerOutputs({
+            replicas,
             dataAccountId: this.dataAccountId,
             dataAccountName: this.dataAccountName,
             logAccountId: this.logAccountId,

@@ -125,5 +125,5 @@ export function loadStackConfig(raw: Readonly<Record<string, string>>, project: 
         throw new ConfigError(problems);
     }
     const readiness = result.data.readiness.filter((finding) => finding.level === "warning").map((finding) => `${finding.key}: ${finding.message} (${finding.fact})`);
-    return { config: result.data, warnings: [...warningsFor(input), ...readiness] };
+    return { config: result.data, warnings: [...warningsFor(input), ...result.data.replicationWarnings.map((warning) => `${NAMESPACE}:${warning}`), ...readiness] };
 }

@@ -87,7 +87,7 @@ function expected(type: string, path: Path): string {
         const keys = keysAt(path);
         return keys.length > 0 ? `a map with the keys ${keys.join(", ")}` : "a map of keys to values";
     }
-    return type === "array" ? "a list" : type === "string" ? "text" : type === "boolean" ? "true or false" : type === "number" ? "a number" : type;
+    return type === "array" ? "a list" : type === "string" ? "text" : type === "boolean" ? "true or false" : type === "number" ? "a number" : type === "int" ? "a whole number" : type;
 }
 
 /** One line per problem (an unknown-keys issue holds several): the key, the value given, and what is allowed. */

@@ -30,6 +30,9 @@ import {
 import { checkReadiness } from "../readiness/check";
 import { inventorySchema } from "../readiness/inventory";
 import { tagsSchema } from "./tags";
+import { checkReplication, replicationPoliciesSchema, siteSchema } from "./replication";
+import { ReplicaStorage } from "../policies/rules/replication-choices";
+import { replicaStorageFor, replicaStorageProblem } from "../policies/rules/replica-storage";
 
 /** The project's config namespace: keys are `asr-hyperv:<key>` in `Pulumi.<stack>.yaml`. */
 export const NAMESPACE = "asr-hyperv";
@@ -182,12 +185,17 @@ const sections = z.strictObject({
             nameSeed: z.string().min(1, { error: "is empty; give text such as the subscription id, or leave the key out" }).optional(),
             firewall: firewallSchema.optional(),
             lock: z.boolean().default(false),
+            /** What holds the replicas. Default: StorageAccount with performance Premium, else ManagedDisks. */
+            replicas: allowedValues(Object.values(ReplicaStorage)).optional(),
         })
         .prefault({}),
     network: networkSchema.prefault({}),
     privateReplication: privateReplicationSchema.optional(),
     protect: z.boolean().default(true),
     tags: tagsSchema.default({}),
+    replicationPolicies: replicationPoliciesSchema,
+    /** Phase 2, once the VMM server is registered: the clouds, VM networks and VMs to protect. */
+    site: siteSchema.optional(),
     /** The on-premises side (VMM servers, clouds, hosts, VMs), checked against the support matrix. */
     onPremises: inventorySchema.optional(),
 });
@@ -302,6 +310,17 @@ export function stackConfigSchema(project: string, stack: string) {
                 message: `${quoted(endpointSubnet)} is not a failover subnet; subnets: ${listed(subnets.map((each) => each.name))} (or give subnetId, a subnet's resource id)`,
             });
         }
+        const replicas = replicaStorageFor(parsed.storage.performance, parsed.storage.replicas);
+        const replicaProblem = replicaStorageProblem(parsed.storage.performance, replicas);
+        if (replicaProblem !== undefined) {
+            ctx.addIssue({ code: "custom", path: ["storage", "replicas"], message: replicaProblem });
+        }
+        const replicationWarnings = checkReplication(
+            parsed.replicationPolicies,
+            parsed.site,
+            { replicas, premiumAccount: parsed.storage.performance === StoragePerformance.Premium, failoverSubnets: subnets.map((each) => each.name) },
+            ctx,
+        );
         // What Azure would refuse stops the program here; what the enable job fails later stays a finding.
         const readiness = parsed.onPremises === undefined ? [] : checkReadiness(parsed.onPremises, { region: parsed.location });
         for (const finding of readiness.filter((each) => each.level === "error")) {
@@ -314,7 +333,10 @@ export function stackConfigSchema(project: string, stack: string) {
             resourceGroupName: parsed.resourceGroupName ?? defaultResourceName("rg", project, stack, 90),
             existingResourceGroup: parsed.existingResourceGroup,
             vault: { ...parsed.vault, name: parsed.vault.name ?? defaultResourceName("rsv", project, stack, 50) },
-            storage: parsed.storage,
+            storage: { ...parsed.storage, replicas },
+            replicationPolicies: parsed.replicationPolicies,
+            site: parsed.site,
+            replicationWarnings,
             network: {
                 name: networkName,
                 addressSpace: parsed.network.addressSpace,

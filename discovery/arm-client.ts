@@ -4,6 +4,13 @@ export const SITE_RECOVERY_API_VERSION = "2024-10-01";
 /** Azure Resource Manager in the public cloud; sovereign clouds have their own. */
 export const PUBLIC_ARM_ENDPOINT = "https://management.azure.com";
 
+/** ARM by azure-native's `environment` setting (public, usgovernment, china). */
+export const ARM_ENDPOINTS: Readonly<Record<string, string>> = {
+    public: PUBLIC_ARM_ENDPOINT,
+    usgovernment: "https://management.usgovcloudapi.net",
+    china: "https://management.chinacloudapi.cn",
+};
+
 /** One object of an ARM list response, as far as discovery reads it. */
 export interface ArmObject {
     id: string;

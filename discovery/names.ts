@@ -17,6 +17,8 @@ export interface VmRequest {
     name: string;
     /** VHD names (`web01-data.vhdx`) of the disks to replicate; each must be one of the VM's. Default: none asked for. */
     disks?: string[];
+    /** VHD name of the OS disk, where known before asking: an offline plan's placeholder disks follow it. Default: not known. */
+    osDisk?: string;
 }
 
 /** A VMM cloud and the VMs of it to protect. */

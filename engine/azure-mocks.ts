@@ -102,12 +102,23 @@ export function azureMockResource(args: pulumi.runtime.MockResourceArgs): { id: 
     return { id, state: { ...inputs, ...assigned, name, id } };
 }
 
+/** What `getClientToken` answers under mocks: a bearer token no service takes. */
+export const MOCK_CLIENT_TOKEN = "asr-hyperv-mock-token";
+
 /**
  * What an invoke answers in the plan: `getClientConfig` the placeholder caller (programs build
- * ids from its subscription), every other invoke its inputs.
+ * ids from its subscription), `getClientToken` a token no service takes, every other invoke
+ * its inputs.
  */
 export function azureMockInvoke(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
-    return unversionedToken(token) === "azure-native:authorization:getClientConfig" ? { ...PLAN_CLIENT } : inputs;
+    switch (unversionedToken(token)) {
+        case "azure-native:authorization:getClientConfig":
+            return { ...PLAN_CLIENT };
+        case "azure-native:authorization:getClientToken":
+            return { token: MOCK_CLIENT_TOKEN };
+        default:
+            return inputs;
+    }
 }
 
 /** The state without its id, as a preview shows a resource not yet created. */

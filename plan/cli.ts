@@ -7,12 +7,14 @@ import { renderDiagram } from "./diagram";
 import { renderText } from "./render-text";
 import { createPlan } from "./run-plan";
 
-const USAGE = `usage: npm run -s plan -- [-s|--stack <stack>] [-C|--cwd <project dir>] [--policy-pack-config <file>] [--json [<file>]] [--diagram <file>] [--stack-traces]
+const USAGE = `usage: npm run -s plan -- [-s|--stack <stack>] [-C|--cwd <project dir>] [--policy-pack-config <file>] [--json [<file>]] [--diagram <file>] [--state <file>] [--stack-traces]
 
 Shows what \`pulumi up\` would create for a stack and what the asr-hyperv-prerequisites
 policy pack says about it, with no Azure credentials and no Pulumi CLI. Without --stack it
 plans the stack pulumi would use (PULUMI_STACK, or the one \`pulumi stack select\` chose),
-else dev. --json writes the JSON document to stdout, or to <file>.
+else dev. --json writes the JSON document to stdout, or to <file>. --state takes the
+deployed stack (\`pulumi stack export --file <file>\`) and warns of every protected VM or
+cloud mapping that \`pulumi up\` would purge because config no longer has it.
 
 Exit codes: 0 no mandatory violation; 1 mandatory violations; 2 invalid config or usage;
 3 the program failed for another reason.`;
@@ -50,6 +52,7 @@ function options(argv: string[]) {
                 "policy-pack-config": { type: "string" },
                 json: { type: "boolean", default: false },
                 diagram: { type: "string" },
+                state: { type: "string" },
                 "stack-traces": { type: "boolean", default: false },
                 help: { type: "boolean", default: false },
             },
@@ -74,6 +77,7 @@ export async function main(argv: string[], out: (text: string) => void = (text) 
             cwd: resolve(values.cwd),
             ...(values.stack === undefined ? {} : { stack: values.stack }),
             policyPackConfig: values["policy-pack-config"] === undefined ? undefined : resolve(values["policy-pack-config"]),
+            state: values.state === undefined ? undefined : resolve(values.state),
         }, notes);
         if (values.diagram !== undefined) {
             try {

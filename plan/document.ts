@@ -40,6 +40,38 @@ export const planDocumentSchema = z.object({
             message: z.string(),
         }),
     ),
+    /** The replication our stack sets up (phase 1 or 2), in its config's words; null for a program that isn't ours. */
+    replication: z
+        .object({
+            phase: z.union([z.literal(1), z.literal(2)]),
+            replicas: z.string(),
+            namesFrom: z.enum(["config", "vault"]).nullable(),
+            policies: z.array(
+                z.object({ name: z.string(), copyFrequencySeconds: z.number(), recoveryPointRetentionHours: z.number(), appConsistentFrequencyHours: z.number() }),
+            ),
+            clouds: z.array(
+                z.object({
+                    name: z.string(),
+                    policy: z.string(),
+                    recoveryPlan: z.string().nullable(),
+                    vms: z.array(
+                        z.object({
+                            name: z.string(),
+                            targetVmName: z.string(),
+                            targetSubnet: z.string().nullable(),
+                            diskType: z.string(),
+                            osDisk: z.string().nullable(),
+                            dataDisks: z.array(z.string()).nullable(),
+                            bootGroup: z.number().int(),
+                        }),
+                    ),
+                }),
+            ),
+            nextSteps: z.array(z.string()),
+        })
+        .nullable(),
+    /** With `--state`: protected items and container mappings the deployed stack has and the plan doesn't, which `pulumi up` would purge. */
+    removals: z.array(z.object({ urn: z.string(), type: z.string(), name: z.string(), protected: z.boolean(), message: z.string() })),
     violations: z.array(
         z.object({
             policyName: z.string(),

@@ -42,6 +42,24 @@ function output(value: unknown): string {
     return hasUnknown(value) ? `${text} (parts known after deployment)` : text;
 }
 
+function replicationLines(view: NonNullable<PlanDocument["replication"]>): string[] {
+    const lines = [`Replication (phase ${view.phase}): replicas on ${view.replicas === "ManagedDisks" ? "managed disks, the standard account holding the logs" : "the storage account"}`];
+    for (const policy of view.policies) {
+        lines.push(`  policy ${policy.name}: copy every ${policy.copyFrequencySeconds} s, keep ${policy.recoveryPointRetentionHours} h, app-consistent every ${policy.appConsistentFrequencyHours} h`);
+    }
+    for (const cloud of view.clouds) {
+        lines.push(`  cloud ${cloud.name}: policy ${cloud.policy}, recovery plan ${cloud.recoveryPlan ?? "none"}`);
+        for (const vm of cloud.vms) {
+            const disks = vm.dataDisks === null ? "every disk Site Recovery reports" : `OS disk and ${vm.dataDisks.length} data disk(s)`;
+            lines.push(`    ${vm.name} -> ${vm.targetVmName} in ${vm.targetSubnet ?? "(Site Recovery's choice)"}, ${vm.diskType}, ${disks}, boot group ${vm.bootGroup}`);
+        }
+    }
+    if (view.nextSteps.length > 0) {
+        lines.push("  Before phase 2:", ...view.nextSteps.map((step, index) => `    ${index + 1}. ${step}`));
+    }
+    return lines;
+}
+
 /** The plan for people: like `pulumi preview`, then the policy findings, the outputs and what to do next. */
 export function renderText(document: PlanDocument): string {
     const { summary } = document;
@@ -62,6 +80,12 @@ export function renderText(document: PlanDocument): string {
     }
     for (const remediation of summary.remediations) {
         lines.push(`  remediated: ${remediation.policyName} set ${remediation.changed.join(", ")} on ${remediation.urn}`);
+    }
+    if (document.replication !== null) {
+        lines.push("", ...replicationLines(document.replication));
+    }
+    if (document.removals.length > 0) {
+        lines.push("", "Purged by pulumi up (in the deployed stack, no longer configured):", ...document.removals.map((removal) => `  ${removal.message}`));
     }
     if (document.readiness.length > 0) {
         lines.push("", readinessTable(document.readiness));
@@ -85,9 +109,9 @@ export function renderText(document: PlanDocument): string {
             `  pulumi stack select ${document.stack} --create`,
             `  pulumi preview --policy-pack ${document.policyPack}`,
             `  pulumi up --policy-pack ${document.policyPack}`,
-            "  Then download the vault's registration key (valid 5 days; a credential, never a stack output),",
-            "  install the Site Recovery Provider on the VMM server and register it, and install the Recovery",
-            "  Services agent on every Hyper-V host: README.md, \"Deploying to Azure\", gives each step.",
+            ...(document.replication?.phase === 1
+                ? ["  Then follow \"Before phase 2\" above; README.md, \"Deploying to Azure\", gives each step."]
+                : ["  Protection then runs as Site Recovery jobs: initial replication, then a test failover of each recovery plan (README.md)."]),
         );
     }
     return `${lines.join("\n")}\n`;

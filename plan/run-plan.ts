@@ -14,6 +14,10 @@ import { forgetProgram, maskDerived, otherPlaceholders } from "./secrets";
 import { recordProgram, type Recording } from "../engine/recorder";
 import { analysisOf } from "../engine/resources";
 import { presentable } from "../engine/values";
+import { NAMESPACE } from "../config/schema";
+import { OFFLINE_NAMES_ENV } from "../stack/site-names";
+import { replicationRemovals } from "./removals";
+import { replicationView } from "./replication-view";
 
 /** The pack that judges the plan, for the commands a user runs next. */
 const PACK_DIR = join(__dirname, "..", "policies");
@@ -25,6 +29,8 @@ export interface PlanOptions {
     stack?: string;
     /** A `--policy-pack-config` JSON file. */
     policyPackConfig?: string | undefined;
+    /** A `pulumi stack export` file of the deployed stack, to warn of what `pulumi up` would purge. */
+    state?: string | undefined;
 }
 
 /** The `--policy-pack-config` file as JSON; an empty file is no config, as for the CLI. */
@@ -106,9 +112,19 @@ export async function createPlan(options: PlanOptions, notes: string[] = []): Pr
     const entry = programPath(program);
     const esm = esmEntry(program, entry);
 
-    // Programs read files relative to their folder, as under the language host.
+    const replication = replicationView(settings.config, settings.project.name, settings.stack);
+    if (replication?.namesFrom === "vault") {
+        notes.push(
+            `phase 2: pulumi preview looks up the ARM names VMM registration created in the vault; offline, the plan shows placeholders such as "<container of ${replication.clouds[0]?.name ?? "cloud"}>" and can't tell whether a cloud, VM or disk exists (set ${NAMESPACE}:site.names to plan with the real ones)`,
+        );
+    }
+
+    // Programs read files relative to their folder, as under the language host. Phase 2
+    // resolves against placeholders: there is no vault to ask.
     const previous = process.cwd();
+    const offline = process.env[OFFLINE_NAMES_ENV];
     process.chdir(program.programDirectory);
+    process.env[OFFLINE_NAMES_ENV] = "1";
     try {
         const record = (config: Record<string, string>) =>
             recordProgram({
@@ -165,6 +181,8 @@ export async function createPlan(options: PlanOptions, notes: string[] = []): Pr
             notes,
             policyPack: relative(projectDir, PACK_DIR) || ".",
             readiness: readinessRows(readinessOf(settings.config)),
+            replication,
+            removals: options.state === undefined ? [] : replicationRemovals(options.state, new Set(resources.map((resource) => resource.urn))),
             outputs: (again === undefined ? stackOutputs(recording) : maskDerived(stackOutputs(recording), stackOutputs(again))) as Record<string, unknown>,
             violations: analysis.violations.map((violation) => ({
                 policyName: violation.policyName,
@@ -185,5 +203,10 @@ export async function createPlan(options: PlanOptions, notes: string[] = []): Pr
         };
     } finally {
         process.chdir(previous);
+        if (offline === undefined) {
+            delete process.env[OFFLINE_NAMES_ENV];
+        } else {
+            process.env[OFFLINE_NAMES_ENV] = offline;
+        }
     }
 }

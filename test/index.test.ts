@@ -24,13 +24,13 @@ describe("the dev stack", () => {
         expect(vault.options.protect).toBe(true);
     });
 
-    it("creates one secure, geo-redundant, page-blob-capable account", async () => {
+    it("creates one secure, geo-redundant, page-blob-capable account, the log account of managed-disk replicas", async () => {
         const accounts = ofType(await recordStack("dev"), "azure-native:storage:StorageAccount");
         expect(accounts).toHaveLength(1);
         expect(accounts[0]!.inputs).toMatchObject({
             ...SECURE_PAGE_BLOB_ACCOUNT,
             sku: { name: "Standard_GRS" },
-            tags: { [ROLE_TAG]: "replication-storage", costCenter: "dr" },
+            tags: { [ROLE_TAG]: "replication-log-storage", costCenter: "dr" },
         });
         expect(accounts[0]!.options.protect).toBe(true);
     });
@@ -68,11 +68,12 @@ describe("the dev stack", () => {
             "azure-native:network:VirtualNetwork": "FailoverNetwork",
             "azure-native:network:Subnet": "FailoverNetwork",
             "azure-native:network:NetworkSecurityGroup": "FailoverNetwork",
+            "azure-native:recoveryservices:ReplicationPolicy": "HyperVReplicationPolicy",
             "azure-native:resources:ResourceGroup": "pulumi:pulumi:Stack",
         };
         const typeOf = new Map(recording.resources.map((r) => [r.urn, r.type]));
         const azure = recording.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
-        expect(azure).toHaveLength(17);
+        expect(azure).toHaveLength(18);
         for (const resource of azure) {
             const parentType = typeOf.get(resource.parent ?? "") ?? "";
             expect(parentType.replace("asr-hyperv:index:", ""), resource.urn).toBe(owner[resource.type]);
@@ -107,7 +108,7 @@ describe("the dev stack", () => {
             storagePerformance: "Standard",
         });
         expect(outputs.vaultId).toMatch(/\/providers\/Microsoft\.RecoveryServices\/vaults\/rsv-asr-dr-dev$/);
-        expect(outputs.dataStorageAccountId).toMatch(/storageAccounts\/asrstd/);
+        expect(outputs.replicaStorage).toMatchObject({ replicas: "ManagedDisks", dataAccount: null, logAccount: { id: expect.stringMatching(/storageAccounts\/asrstd/) } });
         expect(Object.keys(outputs.subnetIds as object).sort()).toEqual(["data", "management", "workloads"]);
         const test = outputs.testVirtualNetwork as { name: string; subnetIds: Record<string, string> };
         expect(test.name).toBe("vnet-asr-dr-dev-test");
@@ -132,8 +133,11 @@ describe("a premium stack", () => {
             expect(account.options.protect).toBe(true);
         }
         const outputs = stackOutputs(premium);
-        expect(outputs.dataStorageAccountName).toBe(accounts[1]!.inputs.accountName);
-        expect(outputs.logStorageAccount).toEqual({ name: standardName, id: expect.stringMatching(/storageAccounts\/asrstd/) });
+        expect(outputs.replicaStorage).toEqual({
+            replicas: "StorageAccount",
+            dataAccount: { name: accounts[1]!.inputs.accountName, id: expect.stringMatching(/storageAccounts\/asrprm/) },
+            logAccount: { name: standardName, id: expect.stringMatching(/storageAccounts\/asrstd/) },
+        });
     });
 });
 

@@ -17,6 +17,8 @@ const DEV_URNS = [
     "asr-hyperv:index:ReplicationStorage::storage",
     "asr-hyperv:index:ReplicationStorage$azure-native:storage:StorageAccount::storage-standard",
     "asr-hyperv:index:FailoverNetwork::network",
+    "asr-hyperv:index:HyperVReplicationPolicy::policy-hyperv-to-azure",
+    "asr-hyperv:index:HyperVReplicationPolicy$azure-native:recoveryservices:ReplicationPolicy::policy-hyperv-to-azure",
     "asr-hyperv:index:FailoverNetwork$azure-native:network:VirtualNetwork::network-vnet",
     "asr-hyperv:index:FailoverNetwork$azure-native:network:VirtualNetwork::network-test-vnet",
     ...["workloads", "data", "management"].flatMap((subnet) => [
@@ -27,7 +29,7 @@ const DEV_URNS = [
     ]),
 ].map((qualified) => `urn:pulumi:dev::asr-hyperv::${qualified}`);
 describe("the program loaded as Pulumi's Node.js language host loads it", () => {
-    it("previews the dev stack: its 21 resources under the URNs they have always had, nothing logged as an error", async () => {
+    it("previews the dev stack: its 23 resources under the URNs they have always had, nothing logged as an error", async () => {
         const result = await runProgram({
             projectDir: REPO_ROOT,
             stack: "dev",

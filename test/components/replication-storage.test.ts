@@ -8,7 +8,7 @@ import { ofType, only, record } from "../support/record";
 describe("ReplicationStorage", () => {
     const args = { resourceGroupName: "rg-dr", location: "westeurope", vault: { vaultName: "rsv-dr", location: "West Europe" } };
 
-    it("by default creates one protected, geo-redundant, secure StorageV2 account", async () => {
+    it("by default creates one protected, geo-redundant, secure StorageV2 account: the log account of managed-disk replicas", async () => {
         const recording = await record(() => new ReplicationStorage("replicas", args));
         const account = only(recording, "azure-native:storage:StorageAccount");
         expect(account.name).toBe("replicas-standard");
@@ -17,11 +17,22 @@ describe("ReplicationStorage", () => {
         expect(account.inputs).toMatchObject({
             ...SECURE_PAGE_BLOB_ACCOUNT,
             sku: { name: "Standard_GRS" },
-            tags: { "asr-hyperv:role": "replication-storage", "asr-hyperv:vault": "rsv-dr" },
+            tags: { "asr-hyperv:role": "replication-log-storage", "asr-hyperv:vault": "rsv-dr" },
         });
         expect(account.inputs.networkRuleSet).toBeUndefined();
         expect(azureName("storageAccount", account.inputs.accountName as string)).toBeUndefined();
         expect(ofType(recording, "azure-native:authorization:ManagementLockByScope")).toEqual([]);
+    });
+
+    it("holds the replicas in the standard account when asked, which the policy then lists (R7)", async () => {
+        const recording = await record(() => new ReplicationStorage("replicas", { ...args, replicas: "StorageAccount" }));
+        const account = only(recording, "azure-native:storage:StorageAccount");
+        expect((account.inputs.tags as Record<string, string>)["asr-hyperv:role"]).toBe("replication-storage");
+        const outputs = recording.outputs.get(only(recording, "asr-hyperv:index:ReplicationStorage").urn)!;
+        expect(outputs.replicas).toBe("StorageAccount");
+        expect(outputs.dataAccountId).toMatch(/storageAccounts\/asrstd/);
+        expect(outputs.logAccountId).toBeUndefined();
+        expect(outputs.replicationStorageAccountIds).toEqual([outputs.dataAccountId]);
     });
 
     it("allows shared key access explicitly, which Site Recovery's cache storage needs, so no changed default turns it off", async () => {
@@ -124,6 +135,12 @@ describe("ReplicationStorage", () => {
         const zrs = { redundancy: "ZRS" } as unknown as ReplicationStorageArgs;
         expect(() => new ReplicationStorage("replicas", { ...args, ...zrs })).toThrow(
             /^ReplicationStorage replicas: redundancy "ZRS" is not allowed; allowed: GRS, RAGRS, LRS \(A3: /,
+        );
+    });
+
+    it("refuses premium performance with managed-disk replicas, where the premium account would hold nothing (A6)", () => {
+        expect(() => new ReplicationStorage("replicas", { ...args, performance: "Premium", replicas: "ManagedDisks" })).toThrow(
+            /^ReplicationStorage replicas: replicas: ManagedDisks keeps replicas on managed disks, so a premium account would hold nothing/,
         );
     });
 });

@@ -46,7 +46,11 @@ export async function recordStack(
         stack,
         config,
         preview,
-        load: () => import("../../index.js"),
+        // As the language host runs it: the program exports a function, whose result is the stack's outputs.
+        load: async () => {
+            const program = ((await import("../../index.js")) as { default: () => Promise<unknown> }).default;
+            return program();
+        },
     });
 }
 
