@@ -22,8 +22,12 @@ async function main([projectDir, stack, flag]: string[]): Promise<void> {
         config: settings.config,
         preview: true,
         wholeSdk: flag === "--whole-sdk",
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        load: async () => require(entry) as unknown,
+        // As the language host does: a program that exports a function is run, and its result is the outputs.
+        load: async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const exported = require(entry) as unknown;
+            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+        },
     });
     console.log(`${(performance.now() - started).toFixed(1)} ${recording.resources.filter((resource) => resource.custom).length}`);
 }

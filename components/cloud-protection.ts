@@ -3,9 +3,8 @@ import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { shown } from "../policies/rules";
 import { rejectInvalidArgs } from "./invalid-args";
+import { AZURE_RECOVERY_FABRIC } from "../policies/rules/network-mapping-kind";
 
-/** What stands for Azure where Site Recovery asks for a recovery fabric or container: a literal, not an id. */
-export const AZURE_FABRIC = "Microsoft Azure";
 
 /**
  * The `providerSpecificInput.instanceType` values sent for a Hyper-V (VMM) to Azure mapping,
@@ -84,7 +83,7 @@ export class CloudProtection extends pulumi.ComponentResource {
                 mappingName: args.mappingName ?? name,
                 properties: {
                     policyId: args.policyId,
-                    targetProtectionContainerId: AZURE_FABRIC,
+                    targetProtectionContainerId: AZURE_RECOVERY_FABRIC,
                     // Typed as A2A or VMwareCbt input only (see providerSpecificInstanceType).
                     providerSpecificInput: providerSpecificInput as unknown as inputs.recoveryservices.A2AContainerMappingInputArgs,
                 },

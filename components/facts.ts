@@ -29,7 +29,7 @@ export const COMPONENT_FACTS: readonly Enforcement[] = [
     {
         facts: ["A4", "A7"],
         where: "ReplicationStorage: a Standard_GRS StorageV2 account without hierarchical namespace by default",
-        test: { file: STORAGE, title: "by default creates one protected, geo-redundant, secure StorageV2 account" },
+        test: { file: STORAGE, title: "by default creates one protected, geo-redundant, secure StorageV2 account: the log account of managed-disk replicas" },
     },
     {
         facts: ["A5", "A6"],

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import { quoted } from "../policies/rules";
-import { AZURE_FABRIC } from "./cloud-protection";
+import { AZURE_RECOVERY_FABRIC } from "../policies/rules/network-mapping-kind";
 import { knownNow, rejectInvalidArgs } from "./invalid-args";
 
 /** RP18: a recovery plan holds up to seven groups of machines. */
@@ -79,7 +79,7 @@ export class RecoveryPlan extends pulumi.ComponentResource {
                 recoveryPlanName,
                 properties: {
                     primaryFabricId: args.primaryFabricId,
-                    recoveryFabricId: AZURE_FABRIC,
+                    recoveryFabricId: AZURE_RECOVERY_FABRIC,
                     failoverDeploymentModel: "ResourceManager",
                     groups: [
                         { groupType: "Shutdown", ...empty },

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import { mappingTargetNetwork } from "../policies/rules/network-mapping-target";
-import { AZURE_FABRIC } from "./cloud-protection";
+import { AZURE_RECOVERY_FABRIC } from "../policies/rules/network-mapping-kind";
 import { knownNow, rejectInvalidArgs, rejectInvalidWhenKnown } from "./invalid-args";
 
 export interface VmmNetworkMappingArgs {
@@ -58,7 +58,7 @@ export class VmmNetworkMapping extends pulumi.ComponentResource {
                 networkName: args.networkName,
                 networkMappingName: args.networkMappingName ?? name,
                 properties: {
-                    recoveryFabricName: AZURE_FABRIC,
+                    recoveryFabricName: AZURE_RECOVERY_FABRIC,
                     recoveryNetworkId,
                     fabricSpecificDetails: { instanceType: "VmmToAzure" },
                 },

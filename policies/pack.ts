@@ -2,8 +2,13 @@ import type { PolicyPackArgs } from "@pulumi/policy";
 import type { FactPolicy } from "./lib/define";
 import { failoverSubnetsHaveNsg } from "./failover-subnets-have-nsg";
 import { networkInVaultRegionPolicy } from "./network-in-vault-region";
+import { networkMappingVmmToAzure } from "./network-mapping-vmm-to-azure";
+import { policyMappedBeforeProtection } from "./policy-mapped-before-protection";
+import { premiumManagedDiskCopyFrequency } from "./premium-managed-disk-copy-frequency";
 import { premiumStorageCopyFrequency } from "./premium-storage-copy-frequency";
 import { premiumStorageHasLogAccount } from "./premium-storage-has-log-account";
+import { replicaSubnetInTargetNetwork } from "./replica-subnet-in-target-network";
+import { replicationLogStorageStandard } from "./replication-log-storage-standard";
 import { replicationPolicyAppConsistentFrequency } from "./replication-policy-app-consistent-frequency";
 import { replicationPolicyCopyFrequency } from "./replication-policy-copy-frequency";
 import { replicationPolicyRetention } from "./replication-policy-retention";
@@ -36,9 +41,11 @@ export const policies: FactPolicy[] = [
     storageInVaultRegionPolicy,
     replicationPolicyStorageInVaultRegion,
     networkInVaultRegionPolicy,
+    networkMappingVmmToAzure,
     replicationStorageRedundancy,
     replicationStorageGeoRedundant,
     premiumStorageHasLogAccount,
+    replicationLogStorageStandard,
     replicationStorageKind,
     replicationStorageSecureTransport,
     replicationStorageByReference,
@@ -52,8 +59,11 @@ export const policies: FactPolicy[] = [
     siteRecoveryDataProtected,
     replicationPolicyCopyFrequency,
     premiumStorageCopyFrequency,
+    premiumManagedDiskCopyFrequency,
     replicationPolicyRetention,
     replicationPolicyAppConsistentFrequency,
+    replicaSubnetInTargetNetwork,
+    policyMappedBeforeProtection,
 ];
 
 export const packArgs: PolicyPackArgs = {

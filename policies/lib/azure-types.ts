@@ -25,6 +25,7 @@ export const isVirtualNetworkPeering = matcher("network", "VirtualNetworkPeering
 export const isReplicationPolicy = matcher("recoveryservices", "ReplicationPolicy");
 export const isNetworkMapping = matcher("recoveryservices", "ReplicationNetworkMapping");
 export const isProtectedItem = matcher("recoveryservices", "ReplicationProtectedItem");
+export const isContainerMapping = matcher("recoveryservices", "ReplicationProtectionContainerMapping");
 
 /**
  * The ARM id path under a resource group of the resources others refer to by id, with the

@@ -4,6 +4,7 @@ import { ROLE_TAG, ROLES, VAULT_TAG, type Role } from "../rules/role-tags";
 import { roleOf, type RoleName } from "../rules/private-replication";
 import {
     ARM_PATHS,
+    isContainerMapping,
     isLockByScope,
     isNetworkMapping,
     isPrivateEndpoint,
@@ -11,6 +12,7 @@ import {
     isReplicationPolicy,
     isRoleAssignment,
     isStorageAccount,
+    isSubnet,
     isVault,
     isVirtualNetwork,
     isVirtualNetworkPeering,
@@ -30,6 +32,8 @@ import { armIdPart, providerSpecific, role, tag, vaultName } from "./readers";
  *     `HyperVReplicaAzure` protected item's target and log accounts and target network.
  *     A known id ties the resource it names; an id not known yet ties the resources of
  *     that kind the child's `properties` depend on.
+ * It also relates protected items to their clouds' protection container mappings and the
+ * replication policies both name, and target networks to their subnets.
  * Nothing else is judged: unrelated accounts and networks, Backup vaults and
  * Azure-to-Azure sites in the same stack are never flagged.
  */
@@ -68,17 +72,56 @@ export interface HyperVPolicy extends SiteNode {
     listsNone: boolean;
 }
 
+/**
+ * The replication policy a mapping or protected item names in `properties.policyId`, as
+ * tokens: the stack's policy resources it names (by a known id, or, while the id is
+ * unknown, those its `properties` depend on), else the known id itself; undefined while it
+ * can't be told. Compare two with `samePolicy`.
+ */
+export type PolicyRef = ReadonlySet<string> | undefined;
+
+/** Whether two references name the same policy; undefined while either can't be told. */
+export function samePolicy(a: PolicyRef, b: PolicyRef): boolean | undefined {
+    return a === undefined || b === undefined ? undefined : [...a].some((token) => b.has(token));
+}
+
+/** A protection container mapping: a replication policy mapped to a VMM cloud's container. */
+export interface ContainerMapping extends SiteNode {
+    /** `<group>/<vault>/<fabric>/<container>` in lower case; undefined while a part is unknown. */
+    container: string | undefined;
+    policy: PolicyRef;
+}
+
 export interface HyperVItem extends SiteNode {
     vault: SiteVault | undefined;
     /** The log account it names, when known; `logNamed` says whether it names one at all. */
     log: SiteNode | undefined;
     logNamed: boolean;
+    /**
+     * The log accounts it names, for the VM or per managed disk: by known ids, or, while an
+     * id is unknown and no target account's id is, the accounts its properties depend on
+     * (the target's is known or absent, so those are logs).
+     */
+    logs: SiteNode[];
+    /** Its cloud's container, as ContainerMapping's; undefined while a part is unknown. */
+    container: string | undefined;
+    policy: PolicyRef;
+    /** The virtual networks `targetAzureNetworkId` names: the one of a known id, else those its properties depend on. */
+    networks: SiteNode[];
 }
 
 export interface Site {
     vaults: SiteVault[];
     policies: HyperVPolicy[];
     items: HyperVItem[];
+    /** The container mappings of a container (ContainerMapping's `container`). */
+    mappingsOf(container: string): ContainerMapping[];
+    /** The container mappings `node` depends on, directly or through other resources. */
+    mappingsBefore(node: SiteNode): ContainerMapping[];
+    /** The stack's Hyper-V policy a reference names, when it names exactly one. */
+    hyperVPolicyOf(policy: PolicyRef): HyperVPolicy | undefined;
+    /** Names of the subnets of `network`, inline or resources of their own; undefined while one is not known. */
+    subnetsOf(network: SiteNode): string[] | undefined;
     storageOf(vault: SiteVault): Member[];
     networksOf(vault: SiteVault, roles?: readonly Role[]): Member[];
     /** Names of the peerings that start at or lead to `network`. */
@@ -109,6 +152,40 @@ const ARM_ID = /\/resourceGroups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i
 function keyOfId(id: string): string | undefined {
     const match = ARM_ID.exec(id);
     return match === null ? undefined : idKey(match[1], match[2]!, match[3]);
+}
+
+const POLICY_ID = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.RecoveryServices\/vaults\/([^/]+)\/replicationPolicies\/([^/]+)$/i;
+
+/** `<group>/<vault>/<policy>`, lower case, of a replication policy's id. */
+function policyKeyOfId(id: string): string | undefined {
+    const match = POLICY_ID.exec(id);
+    return match === null ? undefined : `${match[1]}/${match[2]}/${match[3]}`.toLowerCase();
+}
+
+/** The path parts a vault child is named by (its inputs, else its known id), joined in lower case; undefined while one is unknown. */
+function childKey(props: Record<string, unknown>, parts: readonly (readonly [input: string, idSegment: string])[]): string | undefined {
+    const values: string[] = [];
+    for (const [input, segment] of parts) {
+        const value = peekString(props, input) ?? armIdPart(props, segment);
+        if (value === undefined) {
+            return undefined;
+        }
+        values.push(value);
+    }
+    return values.join("/").toLowerCase();
+}
+
+const VAULT_PARTS = [
+    ["resourceGroupName", "resourceGroups"],
+    ["resourceName", "vaults"],
+] as const;
+const CONTAINER_PARTS = [...VAULT_PARTS, ["fabricName", "replicationFabrics"], ["protectionContainerName", "replicationProtectionContainers"]] as const;
+
+/** A replication policy's `<group>/<vault>/<policy>`, lower case; undefined while a part is unknown. */
+function policyKey(props: Record<string, unknown>): string | undefined {
+    const vault = childKey(props, VAULT_PARTS);
+    const name = peekString(props, "policyName") ?? peekString(props, "name") ?? armIdPart(props, "replicationPolicies");
+    return vault === undefined || name === undefined ? undefined : `${vault}/${name.toLowerCase()}`;
 }
 
 /** The resource's id key: from its id when known, else from its resource group and name inputs. */
@@ -152,6 +229,22 @@ function idList(settings: unknown, key: string): string[] {
     return ids;
 }
 
+/** The `key` id of each element of a known or unknown array, as `idSetting` reads one; ["unknown"] for an array not known yet. */
+function idsIn(list: unknown, key: string): string[] {
+    if (list === UNKNOWN) {
+        return ["unknown"];
+    }
+    const ids: string[] = [];
+    for (let index = 0; Array.isArray(list) && index < list.length; index++) {
+        const element = peek(list, index);
+        const id = element === UNKNOWN ? "unknown" : idSetting(element, key);
+        if (id !== undefined) {
+            ids.push(id);
+        }
+    }
+    return ids;
+}
+
 /** Appends `value` to the list under `key`. */
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
@@ -166,12 +259,30 @@ function build(resources: readonly PolicyResource[]): Site {
     const nodes = resources.map((resource): SiteNode => ({ resource, props: joinedProps(resource), inputs: observedInputs(resource) }));
     const byUrn = new Map(nodes.map((node) => [node.resource.urn, node]));
     const byId = new Map<string, SiteNode>();
+    const policiesByKey = new Map<string, SiteNode>();
     for (const node of nodes) {
         const key = ARM_PATHS.some((path) => path.is(node.resource.type)) ? identity(node) : undefined;
         if (key !== undefined) {
             byId.set(key, node);
         }
+        const policy = isReplicationPolicy(node.resource.type) ? policyKey(node.props) : undefined;
+        if (policy !== undefined) {
+            policiesByKey.set(policy, node);
+        }
     }
+    const policyRef = (node: SiteNode): PolicyRef => {
+        const id = peek(node.props, "properties", "policyId");
+        if (typeof id === "string") {
+            const key = policyKeyOfId(id);
+            const policy = key === undefined ? undefined : policiesByKey.get(key);
+            return new Set([policy === undefined ? `id:${key ?? id.toLowerCase()}` : `urn:${policy.resource.urn}`]);
+        }
+        if (id !== UNKNOWN) {
+            return undefined;
+        }
+        const dependedOn = (node.resource.propertyDependencies.properties ?? []).filter((dependency) => isReplicationPolicy(dependency.type));
+        return dependedOn.length === 0 ? undefined : new Set(dependedOn.map((dependency) => `urn:${dependency.urn}`));
+    };
 
     const vaults: SiteVault[] = [];
     const vaultsByName = new Map<string, SiteVault[]>();
@@ -254,6 +365,9 @@ function build(resources: readonly PolicyResource[]): Site {
 
     const policies: HyperVPolicy[] = [];
     const items: HyperVItem[] = [];
+    const mappings: ContainerMapping[] = [];
+    const mappingsByContainer = new Map<string, ContainerMapping[]>();
+    const subnetsByNetwork = new Map<string, SiteNode[]>();
     const peeringsByNetwork = new Map<string, SiteNode[]>();
     for (const node of nodes) {
         const type = node.resource.type;
@@ -292,19 +406,51 @@ function build(resources: readonly PolicyResource[]): Site {
             const vault = ownerOf(node);
             const target = idSetting(details, "targetStorageAccountId");
             const log = idSetting(details, "logStorageAccountId");
+            const logIds = [...(log === undefined ? [] : [log]), ...idsIn(peek(details, "disksToIncludeForManagedDisks"), "logStorageAccountId")];
             const network = idSetting(details, "targetAzureNetworkId");
             const logNode = log === undefined || log === "unknown" ? undefined : named(node, [log], isStorageAccount)[0];
-            items.push({ ...node, vault, log: logNode, logNamed: log !== undefined });
+            // While a log id is unknown, the accounts the item depends on are its logs, unless a target account's id is unknown too.
+            const logPending = logIds.includes("unknown");
+            const targetNode = target === undefined || target === "unknown" ? undefined : byId.get(keyOfId(target) ?? "");
+            const inferred = logPending && target !== "unknown" ? named(node, ["unknown"], isStorageAccount).filter((account) => account !== targetNode) : [];
+            const logs = [...new Set([...named(node, logIds.filter((id) => id !== "unknown"), isStorageAccount), ...inferred])];
+            const targetNetworks = named(node, network === undefined ? [] : [network], isVirtualNetwork);
+            items.push({
+                ...node,
+                vault,
+                log: logNode,
+                logNamed: log !== undefined,
+                logs,
+                container: childKey(node.props, CONTAINER_PARTS),
+                policy: policyRef(node),
+                networks: targetNetworks,
+            });
             if (vault === undefined) {
                 continue;
             }
             vault.servesHyperV = true;
-            const accountIds = [target, log].filter((id): id is string => id !== undefined);
+            const accountIds = [...(target === undefined ? [] : [target]), ...logIds];
             for (const account of named(node, accountIds, isStorageAccount)) {
                 addMember(storage, vault, { node: account, by: "protected item", via: `targeted by protected item ${node.resource.name}` });
             }
-            for (const target of named(node, network === undefined ? [] : [network], isVirtualNetwork)) {
+            for (const target of targetNetworks) {
                 addMember(networks, vault, { node: target, by: "protected item", via: `targeted by protected item ${node.resource.name}`, role: ROLES.failoverNetwork });
+            }
+        } else if (isContainerMapping(type)) {
+            const mapping: ContainerMapping = { ...node, container: childKey(node.props, CONTAINER_PARTS), policy: policyRef(node) };
+            mappings.push(mapping);
+            if (mapping.container !== undefined) {
+                push(mappingsByContainer, mapping.container, mapping);
+            }
+        } else if (isSubnet(type)) {
+            // A subnet is in a network by the network's name, or through the input that names it while that is unknown.
+            const network = peekString(node.props, "virtualNetworkName") ?? armIdPart(node.props, "virtualNetworks");
+            const keys = new Set((node.resource.propertyDependencies.virtualNetworkName ?? []).map((dependency) => `urn:${dependency.urn}`));
+            if (network !== undefined) {
+                keys.add(`name:${network.toLowerCase()}`);
+            }
+            for (const key of keys) {
+                push(subnetsByNetwork, key, node);
             }
         } else if (isVirtualNetworkPeering(type)) {
             // A peering leads to a network by the network's name, its id or a dependency on it.
@@ -324,6 +470,29 @@ function build(resources: readonly PolicyResource[]): Site {
         }
     }
     const order = new Map(nodes.map((node, index) => [node, index]));
+
+    // The mappings each resource waits for, through any chain of dependencies, worked out
+    // once per resource and only for the resources asked about and what they depend on.
+    const mappingByUrn = new Map(mappings.map((mapping) => [mapping.resource.urn, mapping]));
+    const mappingsReached = new Map<string, Set<ContainerMapping>>();
+    const reach = (resource: PolicyResource): Set<ContainerMapping> => {
+        let found = mappingsReached.get(resource.urn);
+        if (found === undefined) {
+            found = new Set();
+            mappingsReached.set(resource.urn, found);
+            for (const dependency of resource.dependencies) {
+                const mapping = mappingByUrn.get(dependency.urn);
+                if (mapping !== undefined) {
+                    found.add(mapping);
+                }
+                for (const before of reach(dependency)) {
+                    found.add(before);
+                }
+            }
+        }
+        return found;
+    };
+    const hyperVPolicyByToken = new Map(policies.map((policy) => [`urn:${policy.resource.urn}`, policy]));
 
     // Private endpoints, role assignments and locks name what they apply to by id, or, while
     // it is unknown, depend on it through the input that holds the id.
@@ -372,6 +541,29 @@ function build(resources: readonly PolicyResource[]): Site {
         vaults,
         policies,
         items,
+        mappingsOf: (container) => mappingsByContainer.get(container) ?? [],
+        mappingsBefore: (node) => [...reach(node.resource)],
+        hyperVPolicyOf: (policy) => {
+            const found = new Set([...(policy ?? [])].map((token) => hyperVPolicyByToken.get(token)));
+            const [only] = found;
+            return found.size === 1 ? only : undefined;
+        },
+        subnetsOf: (network) => {
+            const inline = peek(network.inputs ?? network.props, "subnets");
+            if (inline === UNKNOWN) {
+                return undefined;
+            }
+            const names: (string | undefined)[] = [];
+            for (let index = 0; Array.isArray(inline) && index < inline.length; index++) {
+                names.push(peekString(inline, index, "name"));
+            }
+            const name = peekString(network.props, "name") ?? peekString(network.props, "virtualNetworkName");
+            const keys = [`urn:${network.resource.urn}`, ...(name === undefined ? [] : [`name:${name.toLowerCase()}`])];
+            for (const subnet of new Set(keys.flatMap((key) => subnetsByNetwork.get(key) ?? []))) {
+                names.push(peekString(subnet.props, "subnetName") ?? peekString(subnet.props, "name"));
+            }
+            return names.every((each) => each !== undefined) ? (names as string[]) : undefined;
+        },
         storageOf: (vault) => [...(storage.get(vault)?.values() ?? [])],
         privateEndpointsTo: (target, group) => (endpoints.get(target.resource.urn) ?? []).filter((each) => sameAzureName(each.group, group)).map((each) => each.endpoint),
         vaultRolesOn: (account, vault) => {

@@ -26,3 +26,7 @@ export * from "./replica-subnet";
 export * from "./network-mapping-target";
 export * from "./replication-choices";
 export * from "./account-access";
+export * from "./target-subnet";
+export * from "./protection-order";
+export * from "./log-account-standard";
+export * from "./network-mapping-kind";

@@ -32,11 +32,11 @@ const VAULTS: StandInVault[] = [
     { resourceGroup: "rg-dr", name: "rsv-new", registered: false },
 ];
 
-function vaultId(vault: StandInVault): string {
-    return `/Subscriptions/${SUBSCRIPTION}/resourceGroups/${vault.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${vault.name}`;
+function vaultId(vault: StandInVault, subscription: string): string {
+    return `/Subscriptions/${subscription}/resourceGroups/${vault.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${vault.name}`;
 }
 
-function fabrics(vault: StandInVault): object[] {
+function fabrics(vault: StandInVault, subscription: string): object[] {
     if (!vault.registered) {
         return [];
     }
@@ -44,7 +44,7 @@ function fabrics(vault: StandInVault): object[] {
         {
             name: FABRIC,
             type: "Microsoft.RecoveryServices/vaults/replicationFabrics",
-            id: `${vaultId(vault)}/replicationFabrics/${FABRIC}`,
+            id: `${vaultId(vault, subscription)}/replicationFabrics/${FABRIC}`,
             properties: {
                 friendlyName: "vmm01.contoso.local",
                 encryptionDetails: { kekState: "None" },
@@ -140,19 +140,21 @@ function send(response: ServerResponse, status: number, body: object): void {
  * skip token and, as the spec's protectable-items example shows, may name another API
  * version than the first request did.
  */
-export async function startStandIn(pageSize = 2): Promise<StandIn> {
+export async function startStandIn(pageSize = 2, caller: { subscription?: string; token?: string } = {}): Promise<StandIn> {
+    const subscription = caller.subscription ?? SUBSCRIPTION;
+    const token = caller.token ?? TOKEN;
     const requests: string[] = [];
     const authorizations: (string | undefined)[] = [];
     let endpoint = "";
     const server = createServer((request: IncomingMessage, response: ServerResponse) => {
         requests.push(request.url ?? "");
         authorizations.push(request.headers.authorization);
-        if (request.headers.authorization !== `Bearer ${TOKEN}`) {
+        if (request.headers.authorization !== `Bearer ${token}`) {
             return send(response, 401, { error: { code: "InvalidAuthenticationToken", message: "The access token is invalid." } });
         }
         const url = new URL(request.url ?? "", endpoint);
         const path = url.pathname;
-        const list = listAt(path);
+        const list = listAt(path, subscription);
         if (list === undefined) {
             return send(response, 404, { error: { code: "ResourceNotFound", message: `The Resource '${path}' was not found.` } });
         }
@@ -172,17 +174,17 @@ export async function startStandIn(pageSize = 2): Promise<StandIn> {
 }
 
 /** The list a path asks for; ARM paths ignore case. */
-function listAt(path: string): object[] | undefined {
+function listAt(path: string, subscription: string): object[] | undefined {
     for (const vault of VAULTS) {
-        const prefix = vaultId(vault).toLowerCase();
+        const prefix = vaultId(vault, subscription).toLowerCase();
         const lower = path.toLowerCase();
         if (!lower.startsWith(prefix)) {
             continue;
         }
         const rest = lower.slice(prefix.length);
-        const fabricId = `${vaultId(vault)}/replicationFabrics/${FABRIC}`;
+        const fabricId = `${vaultId(vault, subscription)}/replicationFabrics/${FABRIC}`;
         if (rest === "/replicationfabrics") {
-            return fabrics(vault);
+            return fabrics(vault, subscription);
         }
         if (!vault.registered) {
             return undefined;

@@ -3,13 +3,13 @@ import * as storage from "@pulumi/azure-native/storage";
 import { describe, expect, it, vi } from "vitest";
 import { readStack } from "../../engine/project";
 import { recordProgram, type Recording } from "../../engine/recorder";
-import { REPO_ROOT } from "../support/record";
+import { REPO_ROOT, runStackProgram } from "../support/record";
 
 /** Our dev stack's program, recorded as the plan records it or with the SDK whole, as `pulumi up` runs it. */
 async function recordDev(wholeSdk: boolean): Promise<Recording> {
     const { project, config } = readStack(REPO_ROOT, "dev");
     vi.resetModules();
-    return recordProgram({ project: project.name, stack: "dev", config, preview: true, wholeSdk, load: () => import("../../index.js") });
+    return recordProgram({ project: project.name, stack: "dev", config, preview: true, wholeSdk, load: runStackProgram });
 }
 
 describe("recordProgram leaves out what only `pulumi up` uses", () => {

@@ -23,7 +23,7 @@ describe("npm run plan", () => {
         expect(document.resources.find((r) => r.type === "azure-native:authorization:ManagementLockByScope")).toBeUndefined();
         const subnet = byName.get("network-subnet-data")!;
         expect(subnet.dependencies).toEqual(expect.arrayContaining([byName.get("network-vnet")!.urn, byName.get("network-nsg-data")!.urn]));
-        expect(document.summary).toMatchObject({ resources: 21, protected: 2, mandatoryViolations: 0 });
+        expect(document.summary).toMatchObject({ resources: 23, protected: 2, mandatoryViolations: 0 });
         expect(document.summary.byType["azure-native:network:Subnet"]).toBe(6);
         expect(document.outputs).toMatchObject({ vaultName: "rsv-asr-dr-dev", vaultId: "[unknown]", location: "westeurope" });
         expect(document.violations).toEqual([]);

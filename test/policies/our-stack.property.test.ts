@@ -60,8 +60,11 @@ describe("our program under the policy pack", () => {
         expect(analysis.violations.map((violation) => violation.policyName)).toContain("premium-storage-has-log-account");
         // An LRS log account beside premium data holds no replicated data: nothing to advise.
         expect((await analyze(premium.resources, { outputs: premium.outputs })).violations).toEqual([]);
-        const lrs = await recordStack("dev", { "asr-hyperv:storage": JSON.stringify({ redundancy: "LRS" }) }, true);
+        const lrs = await recordStack("dev", { "asr-hyperv:storage": JSON.stringify({ redundancy: "LRS", replicas: "StorageAccount" }) }, true);
         const advice = await analyze(lrs.resources, { outputs: lrs.outputs });
         expect(advice.violations.map((violation) => violation.policyName)).toEqual(["replication-storage-geo-redundant"]);
+        // With managed-disk replicas the LRS account holds only the logs: nothing to advise.
+        const logs = await recordStack("dev", { "asr-hyperv:storage": JSON.stringify({ redundancy: "LRS" }) }, true);
+        expect((await analyze(logs.resources, { outputs: logs.outputs })).violations).toEqual([]);
     });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readStack } from "../../engine/project";
 import type { RecordedResource, Recording } from "../../engine/recorder";
 import { REPO_ROOT, ofType, only, recordStack, stackOutputs } from "../support/record";
+import { largeSite } from "./large-site";
 
 const T = {
     policy: "azure-native:recoveryservices:ReplicationPolicy",
@@ -168,5 +169,21 @@ describe("phase 2 (the site stack, ARM names from config)", () => {
         await expect(recordStack("site", { "asr-hyperv:site": JSON.stringify(section) })).rejects.toThrow(
             /asr-hyperv:site\.clouds\[0\]\.vms\[1\]\.osDisk: Site Recovery reports no OS disk for "web01" \(disks: "web01-os\.vhdx"\); name it/,
         );
+    });
+});
+
+describe("a large site (50 clouds, 500 VMs, 2,000 disks)", () => {
+    it("plans every mapping, protected VM, disk and recovery plan", async () => {
+        const recording = await recordStack("site", largeSite());
+        expect(ofType(recording, T.policy)).toHaveLength(2);
+        expect(ofType(recording, T.containerMapping)).toHaveLength(50);
+        expect(ofType(recording, T.networkMapping)).toHaveLength(2);
+        expect(ofType(recording, T.plan)).toHaveLength(50);
+        const items = ofType(recording, T.item);
+        expect(items).toHaveLength(500);
+        const disks = items.flatMap((item) => (item.inputs.properties as { providerSpecificDetails: { disksToIncludeForManagedDisks: unknown[] } }).providerSpecificDetails.disksToIncludeForManagedDisks);
+        expect(disks).toHaveLength(2000);
+        const plan = byName(recording, T.plan, "recovery-plan-Cloud-0");
+        expect((plan.inputs.properties as { groups: unknown[] }).groups).toHaveLength(2 + 7);
     });
 });

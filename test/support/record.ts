@@ -22,6 +22,12 @@ export function record(
     });
 }
 
+/** Runs index.ts as the language host does: it exports a function, whose result is the stack's outputs. */
+export async function runStackProgram(): Promise<unknown> {
+    const program = ((await import("../../index.js")) as { default: () => Promise<unknown> }).default;
+    return program();
+}
+
 /**
  * Runs our stack program (index.ts) with the config of `Pulumi.<stack>.yaml`, changed by
  * `overrides` (a value of undefined removes the key). Each call evaluates index.ts afresh.
@@ -46,11 +52,7 @@ export async function recordStack(
         stack,
         config,
         preview,
-        // As the language host runs it: the program exports a function, whose result is the stack's outputs.
-        load: async () => {
-            const program = ((await import("../../index.js")) as { default: () => Promise<unknown> }).default;
-            return program();
-        },
+        load: runStackProgram,
     });
 }
 

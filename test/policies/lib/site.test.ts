@@ -5,7 +5,7 @@ import type { RecordedResource } from "../../../engine/recorder";
 import { analysisOf } from "../../../engine/resources";
 import { policies, startOperation } from "../../../policies/pack";
 import { siteOf, type Site } from "../../../policies/lib/site";
-import { TYPES, account, idOf, network, networkMapping, protectedItem, registered, replicationPolicy, resource, untaggedAccount, vault } from "../support/fixtures";
+import { TYPES, account, containerMapping, idOf, nameOf, network, networkMapping, protectedItem, registered, replicationPolicy, resource, untaggedAccount, vault } from "../support/fixtures";
 
 /** The site model a stack policy builds, from a preview of `stack` with the pack's resource policies recording inputs. */
 async function siteOfPreview(stack: RecordedResource[], deployed = false): Promise<Site> {
@@ -51,5 +51,47 @@ describe("siteOf: which resources serve which vault", () => {
             ["rsv-dr", true],
         ]);
         expect(site.policies[0]?.listsNone).toBe(true);
+    });
+});
+
+describe("siteOf: how protected items relate to their clouds, policies, logs and networks", () => {
+    it("ties the log accounts of an item's managed disks to its vault, as its own log account", async () => {
+        const logs = untaggedAccount("logs");
+        const diskLogs = untaggedAccount("disklogs");
+        const item = protectedItem("vm", { logStorageAccountId: idOf(logs), disksToIncludeForManagedDisks: [{ diskId: "os", logStorageAccountId: idOf(diskLogs) }] });
+        for (const deployed of [false, true]) {
+            const site = await siteOfPreview([vault(), logs, diskLogs, item], deployed);
+            expect(site.storageOf(site.vaults[0]!).map((member) => [member.node.resource.name, member.by])).toEqual([
+                ["logs", "protected item"],
+                ["disklogs", "protected item"],
+            ]);
+            expect(site.items[0]?.logs.map((node) => node.resource.name)).toEqual(["logs", "disklogs"]);
+        }
+    });
+
+    it("finds an item's cloud mappings, the ones it waits for through any resource, and the policy both name", async () => {
+        const gold = replicationPolicy("gold", { replicationInterval: 300 });
+        const mapped = containerMapping("gold-cloud", gold);
+        const between = resource(TYPES.mapping, "corp", { resourceName: "rsv-dr" }, [mapped]);
+        const item = protectedItem("vm", {}, "rsv-dr", { policyId: idOf(gold), dependsOn: [between] });
+        for (const deployed of [false, true]) {
+            const site = await siteOfPreview([vault(), gold, mapped, between, item], deployed);
+            const [cloud] = site.items.map((each) => site.mappingsOf(each.container!));
+            expect(cloud?.map((mapping) => mapping.resource.name)).toEqual(["gold-cloud"]);
+            expect(site.mappingsBefore(site.items[0]!).map((mapping) => mapping.resource.name)).toEqual(["gold-cloud"]);
+            expect(site.hyperVPolicyOf(site.items[0]!.policy)?.resource.name).toBe("gold");
+        }
+    });
+
+    it("lists a network's subnets, inline and resources of their own, and none while one's name is unknown", async () => {
+        const vnet = network("vnet", { subnets: [{ name: "web" }] });
+        const sql = resource(TYPES.subnet, "sql", { subnetName: "sql", resourceGroupName: "rg-dr", virtualNetworkName: nameOf(vnet) });
+        for (const deployed of [false, true]) {
+            const site = await siteOfPreview([vault(), vnet, sql], deployed);
+            expect(site.subnetsOf(site.networksOf(site.vaults[0]!)[0]!.node)).toEqual(["web", "sql"]);
+        }
+        const later = resource(TYPES.subnet, "later", { subnetName: idOf(vnet), virtualNetworkName: "vnet" });
+        const site = await siteOfPreview([vault(), vnet, sql, later]);
+        expect(site.subnetsOf(site.networksOf(site.vaults[0]!)[0]!.node)).toBeUndefined();
     });
 });

@@ -1,6 +1,6 @@
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { analyzeStack, type Analysis, type Violation } from "../../../engine/analyze";
-import { azureMockResource } from "../../../engine/azure-mocks";
+import { azureMockResource, azureResourceName } from "../../../engine/azure-mocks";
 import type { PackConfigFile } from "../../../engine/pack-config";
 import type { RecordedResource } from "../../../engine/recorder";
 import { analysisOf } from "../../../engine/resources";
@@ -24,6 +24,7 @@ export const TYPES = {
     policy: "azure-native:recoveryservices:ReplicationPolicy",
     mapping: "azure-native:recoveryservices:ReplicationNetworkMapping",
     item: "azure-native:recoveryservices:ReplicationProtectedItem",
+    containerMapping: "azure-native:recoveryservices:ReplicationProtectionContainerMapping",
     privateEndpoint: "azure-native:network:PrivateEndpoint",
     roleAssignment: "azure-native:authorization:RoleAssignment",
     lock: "azure-native:authorization:ManagementLockByScope",
@@ -34,9 +35,17 @@ export const TYPES = {
 const STACK_URN = engineUrn("test", "fixtures", "", "pulumi:pulumi:Stack", "fixtures-test");
 const REFERENCE = Symbol("reference");
 
-/** A resource's id, as another resource's input refers to it. */
-export function idOf(resource: RecordedResource): unknown {
-    return { [REFERENCE]: resource };
+/**
+ * A resource's id, as another resource's input refers to it; `waitsFor` are resources the
+ * value also depends on, as CloudProtection's `policyId` waits for the mapping.
+ */
+export function idOf(resource: RecordedResource, ...waitsFor: RecordedResource[]): unknown {
+    return { [REFERENCE]: { target: resource, waitsFor, part: "id" } };
+}
+
+/** A resource's Azure name, as another resource's input refers to it (a Subnet's `virtualNetworkName`). */
+export function nameOf(resource: RecordedResource): unknown {
+    return { [REFERENCE]: { target: resource, waitsFor: [], part: "name" } };
 }
 
 /** A registration of a custom resource with these inputs; `dependsOn` gives whole-resource dependencies. */
@@ -108,13 +117,18 @@ export function replicationPolicy(name: string, settings: Record<string, unknown
         resourceGroupName: "rg-dr",
         policyName: name,
         properties: {
-            providerSpecificInput: { instanceType: "HyperVReplicaAzure", storageAccounts: (links.accounts ?? []).map(idOf), ...settings },
+            providerSpecificInput: { instanceType: "HyperVReplicaAzure", storageAccounts: (links.accounts ?? []).map((account) => idOf(account)), ...settings },
         },
     });
 }
 
-/** A network mapping of `vault` from a VMM network to `target` (`instanceType` VmmToAzure unless given). */
-export function networkMapping(name: string, target: RecordedResource, options: { vault?: string; instanceType?: string } = {}): RecordedResource {
+/**
+ * A network mapping of `vault` from a VMM network to `target` (`instanceType` VmmToAzure
+ * unless given); Azure is the recovery fabric "Microsoft Azure" of a VmmToAzure mapping,
+ * an Azure region's fabric of any other.
+ */
+export function networkMapping(name: string, target: RecordedResource, options: { vault?: string; instanceType?: string; recoveryFabricName?: string } = {}): RecordedResource {
+    const instanceType = options.instanceType ?? "VmmToAzure";
     return resource(TYPES.mapping, name, {
         resourceName: options.vault ?? "rsv-dr",
         resourceGroupName: "rg-dr",
@@ -122,26 +136,61 @@ export function networkMapping(name: string, target: RecordedResource, options: 
         networkName: "vmm-network",
         networkMappingName: name,
         properties: {
-            recoveryFabricName: "Microsoft Azure",
+            recoveryFabricName: options.recoveryFabricName ?? (instanceType === "VmmToAzure" ? "Microsoft Azure" : "asr-a2a-default-westeurope"),
             recoveryNetworkId: idOf(target),
-            fabricSpecificDetails: { instanceType: options.instanceType ?? "VmmToAzure" },
+            fabricSpecificDetails: { instanceType },
         },
     });
 }
 
+/** The protection container of the VMM cloud fixtures protect VMs of. */
+export const CLOUD = "cloud_00000000-0000-0000-0000-000000000001";
+
+export interface ProtectedItemOptions {
+    /** `properties.policyId`: a reference made with `idOf`, or an id. Default: none. */
+    policyId?: unknown;
+    /** The cloud's protection container. Default: CLOUD. */
+    container?: string;
+    dependsOn?: RecordedResource[];
+}
+
 /** A HyperVReplicaAzure protected item of `vault`; `details` refer to accounts and networks with `idOf`. */
-export function protectedItem(name: string, details: Record<string, unknown>, vaultName = "rsv-dr"): RecordedResource {
-    return resource(TYPES.item, name, {
-        resourceName: vaultName,
+export function protectedItem(name: string, details: Record<string, unknown>, vaultName = "rsv-dr", options: ProtectedItemOptions = {}): RecordedResource {
+    return resource(
+        TYPES.item,
+        name,
+        {
+            resourceName: vaultName,
+            resourceGroupName: "rg-dr",
+            fabricName: "vmm-fabric",
+            protectionContainerName: options.container ?? CLOUD,
+            replicatedProtectedItemName: name,
+            properties: {
+                ...(options.policyId === undefined ? {} : { policyId: options.policyId }),
+                providerSpecificDetails: { instanceType: "HyperVReplicaAzure", ...details },
+            },
+        },
+        options.dependsOn,
+    );
+}
+
+/** A mapping of `policy` (a replication policy, or its id) to a cloud of `vault`, with Azure as the target, as CloudProtection makes it. */
+export function containerMapping(name: string, policy: RecordedResource | string, options: { vault?: string; container?: string } = {}): RecordedResource {
+    return resource(TYPES.containerMapping, name, {
+        resourceName: options.vault ?? "rsv-dr",
         resourceGroupName: "rg-dr",
         fabricName: "vmm-fabric",
-        protectionContainerName: "cloud_00000000-0000-0000-0000-000000000001",
-        replicatedProtectedItemName: name,
-        properties: { providerSpecificDetails: { instanceType: "HyperVReplicaAzure", ...details } },
+        protectionContainerName: options.container ?? CLOUD,
+        mappingName: name,
+        properties: {
+            policyId: typeof policy === "string" ? policy : idOf(policy),
+            targetProtectionContainerId: "Microsoft Azure",
+            providerSpecificInput: { instanceType: "" },
+        },
     });
 }
 
-function isReference(value: unknown): value is { [REFERENCE]: RecordedResource } {
+function isReference(value: unknown): value is { [REFERENCE]: { target: RecordedResource; waitsFor: RecordedResource[]; part: "id" | "name" } } {
     return value !== null && typeof value === "object" && REFERENCE in value;
 }
 
@@ -152,10 +201,14 @@ export function registered(resources: readonly RecordedResource[], deployed: boo
         const dependencies = new Set(registration.dependencies);
         const resolve = (value: unknown, key: string): unknown => {
             if (isReference(value)) {
-                const target = value[REFERENCE];
-                dependencies.add(target.urn);
-                propertyDependencies[key] = [...new Set([...(propertyDependencies[key] ?? []), target.urn])];
-                return deployed ? azureMockResource({ type: target.type, name: target.name, inputs: target.inputs, custom: true }).id : UNKNOWN;
+                const { target, waitsFor, part } = value[REFERENCE];
+                const urns = [target, ...waitsFor].map((each) => each.urn);
+                urns.forEach((urn) => dependencies.add(urn));
+                propertyDependencies[key] = [...new Set([...(propertyDependencies[key] ?? []), ...urns])];
+                if (!deployed) {
+                    return UNKNOWN;
+                }
+                return part === "id" ? azureMockResource({ type: target.type, name: target.name, inputs: target.inputs, custom: true }).id : azureResourceName(target.type, target.name, target.inputs);
             }
             if (Array.isArray(value)) {
                 return value.map((item) => resolve(item, key));

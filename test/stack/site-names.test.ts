@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MOCK_CLIENT_TOKEN, PLAN_CLIENT } from "../../engine/azure-mocks";
+import { CORP, FABRIC, GOLD, WEB01, startStandIn, type StandIn } from "../discovery/arm-stand-in";
+import { ofType, recordStack } from "../support/record";
+
+/** The site as a DR engineer writes it, with no ARM names: pulumi preview looks them up in the vault. */
+const site = {
+    vmmServer: "vmm01.contoso.local",
+    vmNetworks: ["corp"],
+    clouds: [{ name: "Gold", vms: [{ name: "web01" }] }],
+};
+
+function stack(vaultName: string, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+        "asr-hyperv:resourceGroupName": "rg-dr",
+        "asr-hyperv:vault": JSON.stringify({ name: vaultName }),
+        "asr-hyperv:site": JSON.stringify(site),
+        ...extra,
+    };
+}
+
+let standIn: StandIn | undefined;
+const hosts: string[] = [];
+
+/** The ARM hosts asked; pages after the first follow the stand-in's own nextLink. */
+const armHosts = () => new Set(hosts.filter((host) => !host.startsWith("127.0.0.1")));
+
+/**
+ * ARM, as the program reaches it with the deployment's credentials (the mocks' caller and
+ * token), served by the stand-in: requests to Azure's ARM hosts go to it instead.
+ */
+async function armStandIn(): Promise<void> {
+    standIn = await startStandIn(2, { subscription: PLAN_CLIENT.subscriptionId, token: MOCK_CLIENT_TOKEN });
+    const endpoint = standIn.endpoint;
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", (url: string | URL, init?: RequestInit) => {
+        const target = new URL(String(url));
+        hosts.push(target.host);
+        return realFetch(`${endpoint}${target.pathname}${target.search}`, init);
+    });
+}
+
+afterEach(async () => {
+    vi.unstubAllGlobals();
+    await standIn?.close();
+    standIn = undefined;
+    hosts.length = 0;
+});
+
+describe("phase 2 with names looked up in the vault", () => {
+    it("protects the VM by the names VMM shows: its OS type, OS disk and other disks as Site Recovery reports them", async () => {
+        await armStandIn();
+        const recording = await recordStack("dev", stack("rsv-dr"), true);
+        const [item] = ofType(recording, "azure-native:recoveryservices:ReplicationProtectedItem");
+        expect(item?.inputs).toMatchObject({
+            fabricName: FABRIC,
+            protectionContainerName: GOLD,
+            replicatedProtectedItemName: WEB01,
+            properties: {
+                providerSpecificDetails: {
+                    osType: "Windows",
+                    vhdId: "web01-os-vhd-id",
+                    hvHostVmId: "hyperv-web01",
+                    disksToIncludeForManagedDisks: [
+                        { diskId: "web01-os-vhd-id", diskType: "Standard_LRS" },
+                        { diskId: "web01-data-vhd-id", diskType: "Standard_LRS" },
+                    ],
+                },
+            },
+        });
+        expect(ofType(recording, "azure-native:recoveryservices:ReplicationNetworkMapping")[0]?.inputs.networkName).toBe(CORP);
+        expect(armHosts()).toEqual(new Set(["management.azure.com"]));
+        expect(new Set(standIn!.authorizations)).toEqual(new Set([`Bearer ${MOCK_CLIENT_TOKEN}`]));
+    });
+
+    it("stops before anything is created while the VMM server isn't registered, saying what to do", async () => {
+        await armStandIn();
+        await expect(recordStack("dev", stack("rsv-new"), true)).rejects.toThrow(
+            /asr-hyperv:site: register the VMM server first: "vmm01\.contoso\.local" is not registered with vault rsv-new \(no server is registered\)\. Install the Azure Site Recovery Provider/,
+        );
+    });
+
+    it("asks the ARM of the cloud azure-native deploys to", async () => {
+        await armStandIn();
+        await recordStack("dev", stack("rsv-dr", { "azure-native:environment": "usgovernment" }), true);
+        expect(armHosts()).toEqual(new Set(["management.usgovcloudapi.net"]));
+        await expect(recordStack("dev", stack("rsv-dr", { "azure-native:environment": "germany" }), true)).rejects.toThrow(
+            /azure-native:environment: "germany" names no cloud discovery knows; allowed: public, usgovernment, china; or set asr-hyperv:site\.names/,
+        );
+    });
+});
