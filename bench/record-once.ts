@@ -1,5 +1,5 @@
 // One program evaluation as the plan makes it (engine/recorder.ts), in a process of its own
-// since Pulumi's runtime is process-wide: prints `<ms> <resources>` for bench/program-evaluation.ts.
+// since Pulumi's runtime is process-wide: prints `<ms> <resources> <ms loading the program's modules>` for bench/program-evaluation.ts and site-evaluation.ts.
 // Usage: node --require ./plan/register-ts.cjs bench/record-once.ts <project dir> <stack> [--whole-sdk]
 import { setSourceMapsSupport } from "node:module";
 import { join } from "node:path";
@@ -15,6 +15,7 @@ async function main([projectDir, stack, flag]: string[]): Promise<void> {
     const entry = programPath(programInfo(settings.project));
     process.chdir(join(projectDir!));
     const started = performance.now();
+    let loadMs = 0;
     const recording = await recordProgram({
         projectDir,
         project: settings.project.name,
@@ -24,12 +25,14 @@ async function main([projectDir, stack, flag]: string[]): Promise<void> {
         wholeSdk: flag === "--whole-sdk",
         // As the language host does: a program that exports a function is run, and its result is the outputs.
         load: async () => {
+            const loading = performance.now();
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const exported = require(entry) as unknown;
+            loadMs = performance.now() - loading;
             return typeof exported === "function" ? await (exported as () => unknown)() : exported;
         },
     });
-    console.log(`${(performance.now() - started).toFixed(1)} ${recording.resources.filter((resource) => resource.custom).length}`);
+    console.log(`${(performance.now() - started).toFixed(1)} ${recording.resources.filter((resource) => resource.custom).length} ${loadMs.toFixed(1)}`);
 }
 
 void main(process.argv.slice(2));

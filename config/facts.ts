@@ -41,8 +41,32 @@ export const CONFIG_FACTS: readonly Enforcement[] = [
         where: "asr-hyperv:network.testFailover.addressSpace: no overlap with the failover network",
         test: rejects("a test network overlapping the failover network"),
     },
+    ...replicationChecks(),
     ...readinessChecks(),
 ];
+
+/** Replication policies (`asr-hyperv:replicationPolicies`), where replicas land, and the site's VMs (`asr-hyperv:site`). */
+function replicationChecks(): Enforcement[] {
+    const REPLICATION = "test/config/replication.test.ts";
+    const policy = (example: string) => ({ file: REPLICATION, title: `refuse ${example}, naming the key and the fact` });
+    const vm = (example: string) => ({ file: REPLICATION, title: `refuses a VM with ${example}, naming the key` });
+    return [
+        { facts: ["R1"], where: "asr-hyperv:replicationPolicies: copy frequencies", test: policy("a copy frequency of 60 s (R1)") },
+        { facts: ["R3"], where: "asr-hyperv:replicationPolicies: recovery point retention", test: policy("a retention of 25 h (R3)") },
+        { facts: ["R4"], where: "asr-hyperv:replicationPolicies: app-consistent frequency within the retention", test: policy("app-consistent snapshots less often than the retention (R4)") },
+        { facts: ["R2"], where: "asr-hyperv:replicationPolicies: no 30-second copies onto a premium account", test: { file: REPLICATION, title: "refuse 30 seconds when replicas land in a premium account (R2)" } },
+        { facts: ["R6"], where: "asr-hyperv:replicationPolicies: one policy with the portal's settings by default", test: { file: REPLICATION, title: "default to one policy with the portal's settings (R6)" } },
+        {
+            facts: ["R7"],
+            where: "asr-hyperv:storage.replicas: the policy lists the data account with storage-account replicas, none with managed disks",
+            test: { file: "test/stack/replication.test.ts", title: "lists the data account in the policy with storage-account replicas (R7)" },
+        },
+        { facts: ["A5", "A6"], where: "asr-hyperv:storage.replicas: no premium account with managed-disk replicas", test: { file: REPLICATION, title: "refuses a premium account that would hold nothing (A5, A6)" } },
+        { facts: ["A9"], where: "asr-hyperv:site VMs: a target subnet of the failover network", test: vm("a target subnet not in the failover network (A9)") },
+        { facts: ["V1"], where: "asr-hyperv:site VMs: an Azure VM name Site Recovery takes", test: vm("a name Azure won't take for a VM (V1)") },
+        { facts: ["V4"], where: "asr-hyperv:site VMs: at most 16 data disks", test: vm("17 data disks (V4)") },
+    ];
+}
 
 /**
  * The on-premises inventory (`asr-hyperv:onPremises`) checked against the support matrix

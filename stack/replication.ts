@@ -94,10 +94,31 @@ interface VmPlan {
     data: DiscoveredDisk[];
 }
 
-function protectedVm(base: ReplicationBase, names: SiteRecoveryNames, cloud: DiscoveredCloud, plan: VmPlan, policyId: pulumi.Output<string>, networkId: pulumi.Output<string>): ProtectedVm {
+/** What every protected VM of the site targets, made once for all of them. */
+interface Targets {
+    networkId: pulumi.Output<string>;
+    resourceGroupId: pulumi.Output<string>;
+    logAccountId: pulumi.Output<string> | undefined;
+    dataAccountId: pulumi.Output<string> | undefined;
+    subnetNames: string[];
+}
+
+function targetsOf(base: ReplicationBase, networkId: pulumi.Output<string>): Targets {
+    const { storage } = base;
+    const defined = (id: pulumi.Output<string | undefined>) => id.apply((value) => value!);
+    return {
+        networkId,
+        resourceGroupId: base.resourceGroupName.apply((group) => `/subscriptions/${base.subscriptionId}/resourceGroups/${group}`),
+        // Set with managed-disk replicas and with premium data: ProtectedVm refuses what's missing.
+        logAccountId: storage.replicas === ReplicaStorage.ManagedDisks || storage.premiumAccount !== undefined ? defined(storage.logAccountId) : undefined,
+        dataAccountId: storage.replicas === ReplicaStorage.StorageAccount ? defined(storage.dataAccountId) : undefined,
+        subnetNames: base.config.network.subnets.map((subnet) => subnet.name),
+    };
+}
+
+function protectedVm(base: ReplicationBase, names: SiteRecoveryNames, cloud: DiscoveredCloud, plan: VmPlan, policyId: pulumi.Output<string>, targets: Targets): ProtectedVm {
     const { config, storage } = base;
     const { vm, found } = plan;
-    const managed = storage.replicas === ReplicaStorage.ManagedDisks;
     return new ProtectedVm(`vm-${vm.name}`, {
         resourceGroupName: base.resourceGroupName,
         vaultName: base.vaultName,
@@ -113,11 +134,11 @@ function protectedVm(base: ReplicationBase, names: SiteRecoveryNames, cloud: Dis
         dataDisks: plan.data.map((disk) => ({ diskId: disk.vhdId })),
         replicaStorage: storage.replicas,
         diskType: vm.diskType,
-        logStorageAccountId: storage.logAccountId.apply((id) => id!),
-        targetStorageAccountId: managed ? undefined : storage.dataAccountId.apply((id) => id!),
-        targetResourceGroupId: base.resourceGroupName.apply((group) => `/subscriptions/${base.subscriptionId}/resourceGroups/${group}`),
-        targetNetworkId: networkId,
-        targetSubnetNames: config.network.subnets.map((subnet) => subnet.name),
+        logStorageAccountId: targets.logAccountId,
+        targetStorageAccountId: targets.dataAccountId,
+        targetResourceGroupId: targets.resourceGroupId,
+        targetNetworkId: targets.networkId,
+        targetSubnetNames: targets.subnetNames,
         targetSubnetName: targetSubnetOf(config, vm),
         targetVmName: vm.targetVmName,
         targetVmSize: vm.targetVmSize,
@@ -200,6 +221,7 @@ export function replicateSite(base: ReplicationBase, site: SiteConfig, names: Si
     const networkId =
         mappings.length === 0 ? base.network.virtualNetworkId : pulumi.all(mappings.map((mapping) => mapping.recoveryNetworkId)).apply((ids) => ids[0]!);
 
+    const targets = targetsOf(base, networkId);
     const vms: Record<string, ProtectedVm> = {};
     const clouds: SiteReplication["clouds"] = {};
     site.clouds.forEach((cloud, c) => {
@@ -215,7 +237,7 @@ export function replicateSite(base: ReplicationBase, site: SiteConfig, names: Si
             protect: base.config.protect,
         });
         const members = plans[c]!.map((plan) => {
-            const made = protectedVm(base, names, discovered, plan, protection.policyId, networkId);
+            const made = protectedVm(base, names, discovered, plan, protection.policyId, targets);
             vms[plan.vm.name] = made;
             return { vm: plan.vm, protected: made };
         });

@@ -51,12 +51,12 @@ describe("replication policies (phase 1)", () => {
     });
 
     it.each([
-        [{ copyFrequencySeconds: 60 }, /asr-hyperv:replicationPolicies\[0\]\.copyFrequencySeconds: copy frequency 60 s is not allowed; allowed: 30, 300, 900 seconds \(R1/],
-        [{ recoveryPointRetentionHours: 25 }, /asr-hyperv:replicationPolicies\[0\]\.recoveryPointRetentionHours: .*\(R3/],
-        [{ recoveryPointRetentionHours: 2, appConsistentFrequencyHours: 3 }, /asr-hyperv:replicationPolicies\[0\]\.appConsistentFrequencyHours: .*\(R4/],
-        [{ recoveryPointRetentionHours: 1.5 }, /replicationPolicies\[0\]\.recoveryPointRetentionHours: 1\.5 is not a whole number/],
-        [{ name: "gold policy" }, /asr-hyperv:replicationPolicies\[0\]\.name: must be 1-63 letters, digits, hyphens and underscores/],
-    ])("refuse %j, naming the key and the fact", (policy, message) => {
+        ["a copy frequency of 60 s (R1)", { copyFrequencySeconds: 60 }, /asr-hyperv:replicationPolicies\[0\]\.copyFrequencySeconds: copy frequency 60 s is not allowed; allowed: 30, 300, 900 seconds \(R1/],
+        ["a retention of 25 h (R3)", { recoveryPointRetentionHours: 25 }, /asr-hyperv:replicationPolicies\[0\]\.recoveryPointRetentionHours: .*\(R3/],
+        ["app-consistent snapshots less often than the retention (R4)", { recoveryPointRetentionHours: 2, appConsistentFrequencyHours: 3 }, /asr-hyperv:replicationPolicies\[0\]\.appConsistentFrequencyHours: .*\(R4/],
+        ["a retention of 1.5 h", { recoveryPointRetentionHours: 1.5 }, /replicationPolicies\[0\]\.recoveryPointRetentionHours: 1\.5 is not a whole number/],
+        ["a name with a space", { name: "gold policy" }, /asr-hyperv:replicationPolicies\[0\]\.name: must be 1-63 letters, digits, hyphens and underscores/],
+    ])("refuse %s, naming the key and the fact", (_, policy, message) => {
         expect(problems(dev, { replicationPolicies: [policy] })).toMatch(message);
     });
 
@@ -113,17 +113,17 @@ describe("the site (phase 2)", () => {
     });
 
     it.each([
-        [{ targetSubnet: "dmz" }, /asr-hyperv:site\.clouds\[0\]\.vms\[0\]\.targetSubnet: "dmz" is not a subnet of the failover network \(network\.subnets\) \(subnets: web, sql\).*\(A9/],
-        [{ name: "sql_01" }, /asr-hyperv:site\.clouds\[0\]\.vms\[0\]\.name: "sql_01" may hold only letters, digits and hyphens.*set targetVmName.*\(V1/],
-        [{ targetVmName: "-sql" }, /vms\[0\]\.targetVmName: "-sql" may hold only.*\(V1/],
-        [{ targetVmName: "web01" }, /vms\[1\]\.targetVmName: "web01" is another VM's Azure name too/],
-        [{ dataDisks: ["sql01-os.vhdx"] }, /vms\[0\]\.dataDisks: lists the OS disk "sql01-os.vhdx"; list only data disks/],
-        [{ dataDisks: Array.from({ length: 17 }, (_, index) => `d${index}.vhdx`) }, /vms\[0\]\.dataDisks: lists more than 16 disks.*\(V4/],
-        [{ bootGroup: 8 }, /vms\[0\]\.bootGroup: must be 1-7; a recovery plan holds at most 7 groups/],
-        [{ diskType: "UltraSSD_LRS" }, /vms\[0\]\.diskType: "UltraSSD_LRS" is not allowed; allowed: Standard_LRS, StandardSSD_LRS, Premium_LRS/],
-        [{ osType: "Solaris" }, /vms\[0\]\.osType: "Solaris" is not allowed; allowed: Windows, Linux/],
-        [{ nic: 1 }, /site\.clouds\[0\]\.vms\[0\]\.nic: unknown key; did you mean "name"\? allowed: name, osType, osDisk, dataDisks/],
-    ])("refuses a VM with %j, naming the key", (change, message) => {
+        ["a target subnet not in the failover network (A9)", { targetSubnet: "dmz" }, /asr-hyperv:site\.clouds\[0\]\.vms\[0\]\.targetSubnet: "dmz" is not a subnet of the failover network \(network\.subnets\) \(subnets: web, sql\).*\(A9/],
+        ["a name Azure won't take for a VM (V1)", { name: "sql_01" }, /asr-hyperv:site\.clouds\[0\]\.vms\[0\]\.name: "sql_01" may hold only letters, digits and hyphens.*set targetVmName.*\(V1/],
+        ["a target name Azure won't take (V1)", { targetVmName: "-sql" }, /vms\[0\]\.targetVmName: "-sql" may hold only.*\(V1/],
+        ["another VM's Azure name", { targetVmName: "web01" }, /vms\[1\]\.targetVmName: "web01" is another VM's Azure name too/],
+        ["its OS disk among the data disks", { dataDisks: ["sql01-os.vhdx"] }, /vms\[0\]\.dataDisks: lists the OS disk "sql01-os.vhdx"; list only data disks/],
+        ["17 data disks (V4)", { dataDisks: Array.from({ length: 17 }, (_, index) => `d${index}.vhdx`) }, /vms\[0\]\.dataDisks: lists more than 16 disks.*\(V4/],
+        ["boot group 8", { bootGroup: 8 }, /vms\[0\]\.bootGroup: must be 1-7; a recovery plan holds at most 7 groups/],
+        ["an Ultra disk type", { diskType: "UltraSSD_LRS" }, /vms\[0\]\.diskType: "UltraSSD_LRS" is not allowed; allowed: Standard_LRS, StandardSSD_LRS, Premium_LRS/],
+        ["an OS type Site Recovery doesn't prepare", { osType: "Solaris" }, /vms\[0\]\.osType: "Solaris" is not allowed; allowed: Windows, Linux/],
+        ["a misspelled key", { nic: 1 }, /site\.clouds\[0\]\.vms\[0\]\.nic: unknown key; did you mean "name"\? allowed: name, osType, osDisk, dataDisks/],
+    ])("refuses a VM with %s, naming the key", (_, change, message) => {
         expect(problems(site, { site: siteWithVm(change) })).toMatch(message);
     });
 
