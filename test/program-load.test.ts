@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { logged, runProgram } from "../engine/language-host";
+import { readStack } from "../engine/project";
 import { REPO_ROOT } from "./support/record";
 
 // `pulumi up` starts the program through the SDK's cmd/run with Pulumi.yaml's runtime
@@ -58,6 +59,27 @@ describe("the program loaded as Pulumi's Node.js language host loads it", () => 
         });
         expect(result.exitCode).not.toBe(0);
         expect(logged(result.records, "error").join("\n")).toMatch(/asr-hyperv:storage\.redundancy: "ZRS" is not allowed; allowed: GRS, RAGRS, LRS/);
+        expect(result.records.resources.filter((r) => r.type.startsWith("azure-native:"))).toEqual([]);
+    });
+
+    it("previews both phases of the site stack: each protected VM after its cloud's mapping, nothing logged as an error", async () => {
+        const result = await runProgram({ projectDir: REPO_ROOT, stack: "site" });
+        expect(logged(result.records, "error")).toEqual([]);
+        expect(result.exitCode, result.stderr).toBe(0);
+        const items = result.records.resources.filter((r) => r.type === "azure-native:recoveryservices:ReplicationProtectedItem");
+        expect(items.map((item) => item.urn.split("::").pop()).sort()).toEqual(["vm-sql01", "vm-web01"]);
+        const mapping = result.records.resources.find((r) => r.type === "azure-native:recoveryservices:ReplicationProtectionContainerMapping")!;
+        for (const item of items) {
+            expect(Object.values(item.propertyDependencies).flat()).toContain(mapping.urn);
+        }
+    });
+
+    it("stops with what to do when the site names a disk the VM doesn't have, before registering any Azure resource", async () => {
+        const site = JSON.parse(readStack(REPO_ROOT, "site").config["asr-hyperv:site"]!) as { clouds: { vms: { dataDisks?: string[] }[] }[] };
+        site.clouds[0]!.vms[0]!.dataDisks = ["sql01-data.vhdx", "sql01-dat.vhdx"];
+        const result = await runProgram({ projectDir: REPO_ROOT, stack: "site", config: { "asr-hyperv:site": JSON.stringify(site) } });
+        expect(result.exitCode).not.toBe(0);
+        expect(logged(result.records, "error").join("\n")).toMatch(/asr-hyperv:site: Site Recovery names for "vmm01\.contoso\.com" in the configured Site Recovery names:\s+- disk "sql01-dat\.vhdx" not found in VM "sql01" \(there: .*\); did you mean "sql01-data\.vhdx"\?/);
         expect(result.records.resources.filter((r) => r.type.startsWith("azure-native:"))).toEqual([]);
     });
 });
