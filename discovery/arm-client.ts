@@ -24,6 +24,14 @@ export type ArmLister = (path: string) => Promise<ArmObject[]>;
 /** Why a lookup in Azure failed, in words that say what to do. */
 export class DiscoveryError extends Error {
     override readonly name = "DiscoveryError";
+
+    /** @param status ARM's HTTP status, where ARM refused the request. */
+    constructor(
+        message: string,
+        readonly status?: number,
+    ) {
+        super(message);
+    }
 }
 
 export interface ArmClientOptions {
@@ -61,7 +69,7 @@ async function armError(response: Response, url: string): Promise<DiscoveryError
             : response.status === 404
               ? "; check the subscription, resource group and vault name"
               : "";
-    return new DiscoveryError(`GET ${url} failed with HTTP ${response.status}${detail === "" ? "" : ` (${detail})`}${hint}`);
+    return new DiscoveryError(`GET ${url} failed with HTTP ${response.status}${detail === "" ? "" : ` (${detail})`}${hint}`, response.status);
 }
 
 /**

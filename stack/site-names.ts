@@ -70,7 +70,12 @@ export async function siteNames(config: StackConfig, subscriptionId: string): Pr
         return await resolve(vault, site, request);
     } catch (error) {
         if (error instanceof DiscoveryError) {
-            throw new ConfigError([`${NAMESPACE}:site: ${error.message}`]);
+            // Most often phase 2 configured before phase 1 ran: the vault isn't there to ask.
+            const first =
+                error.status === 404
+                    ? `; if vault ${config.vault.name} isn't deployed yet, deploy without ${NAMESPACE}:site first, register the VMM server with it, then add the site`
+                    : "";
+            throw new ConfigError([`${NAMESPACE}:site: ${error.message}${first}`]);
         }
         throw error;
     }

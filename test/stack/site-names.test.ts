@@ -80,6 +80,13 @@ describe("phase 2 with names looked up in the vault", () => {
         );
     });
 
+    it("says to deploy phase 1 first when the vault isn't there to ask", async () => {
+        await armStandIn();
+        await expect(recordStack("dev", stack("rsv-gone"), true)).rejects.toThrow(
+            /asr-hyperv:site: GET .*\/vaults\/rsv-gone\/replicationFabrics.* failed with HTTP 404 .*; if vault rsv-gone isn't deployed yet, deploy without asr-hyperv:site first, register the VMM server with it, then add the site/,
+        );
+    });
+
     it("asks the ARM of the cloud azure-native deploys to", async () => {
         await armStandIn();
         await recordStack("dev", stack("rsv-dr", { "azure-native:environment": "usgovernment" }), true);
