@@ -1,7 +1,10 @@
 // One program evaluation as the plan makes it (engine/recorder.ts), in a process of its own
-// since Pulumi's runtime is process-wide: prints `<ms> <resources> <ms loading the program's modules>` for bench/program-evaluation.ts and site-evaluation.ts.
-// Usage: node --require ./plan/register-ts.cjs bench/record-once.ts <project dir> <stack> [--whole-sdk]
-import { setSourceMapsSupport } from "node:module";
+// since Pulumi's runtime is process-wide: prints `<ms> <resources> <ms loading the program's
+// modules>` for bench/program-evaluation.ts and site-evaluation.ts. With --sdk-loaded the
+// Pulumi SDK is loaded before the clock starts, as the language host has it loaded before
+// it starts the program.
+// Usage: node --require ./plan/register-ts.cjs bench/record-once.ts <project dir> <stack> [--whole-sdk | --sdk-loaded]
+import { createRequire, setSourceMapsSupport } from "node:module";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { programInfo, programPath, readStack } from "../engine/project";
@@ -14,6 +17,9 @@ async function main([projectDir, stack, flag]: string[]): Promise<void> {
     const settings = readStack(projectDir!, stack!);
     const entry = programPath(programInfo(settings.project));
     process.chdir(join(projectDir!));
+    if (flag === "--sdk-loaded") {
+        createRequire(join(projectDir!, "package.json"))("@pulumi/pulumi");
+    }
     const started = performance.now();
     let loadMs = 0;
     const recording = await recordProgram({

@@ -2,8 +2,8 @@
 // it, for the site stack (2 protected VMs) and for a site of 50 clouds, 500 VMs and 2,000
 // disks (test/stack/large-site.ts) with its ARM names in config, alternating; each run in a
 // process of its own (bench/record-once.ts), since Pulumi's runtime is process-wide. Program
-// evaluation is the recording without loading the program's modules (the SDKs), which a
-// plan pays once whatever the size.
+// evaluation is the recording without loading the Pulumi SDK and the program's modules,
+// which a plan pays once whatever the size.
 // Usage: node --require ./plan/register-ts.cjs bench/site-evaluation.ts [--runs 5]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -30,7 +30,7 @@ function siteProject(): { dir: string; remove(): void } {
 }
 
 function record(dir: string, stack: string): { ms: number; resources: number; evaluation: number } {
-    const result = spawnSync(process.execPath, ["--require", join(ROOT, "plan", "register-ts.cjs"), join(__dirname, "record-once.ts"), dir, stack], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--require", join(ROOT, "plan", "register-ts.cjs"), join(__dirname, "record-once.ts"), dir, stack, "--sdk-loaded"], { cwd: ROOT, encoding: "utf8" });
     if (result.status !== 0) {
         throw new Error(`record-once ${stack} exited ${result.status}: ${result.stderr}`);
     }
