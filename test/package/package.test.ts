@@ -24,7 +24,8 @@ describe("the package npm pack makes", () => {
         expect(outside).toEqual(["CHANGELOG.md", "README.md", manifest.main, "package.json"]);
         expect(packed.files).toEqual(expect.arrayContaining(["bin/components/index.js", "bin/components/index.d.ts", "bin/policies/pack.js"]));
         expect(packed.files.some((file) => /^bin\/(config|engine|plan|scripts|test)\/|^bin\/index\.|^bin\/policies\/index\./.test(file))).toBe(false);
-        expect(packed.size).toBeLessThan(100_000);
+        // A bound that catches a stray folder packed in; the replication components and their policies are about 100 KB.
+        expect(packed.size).toBeLessThan(128_000);
     });
 
     it("exports the components and the policies, each with its declarations, and they exist", () => {
