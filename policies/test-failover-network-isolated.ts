@@ -19,9 +19,14 @@ export const testFailoverNetworkIsolated = definePolicy(["A10"], {
     validateStack: (args, reportViolation) => {
         const site = siteOf(args.resources);
         for (const vault of site.vaults) {
-            const failover = site.networksOf(vault, [ROLES.failoverNetwork]).map((member) => member.node);
-            for (const { node: test } of site.networksOf(vault, [ROLES.testFailoverNetwork])) {
-                for (const problem of isolatedTestNetwork(failover.flatMap(addressSpace), addressSpace(test), site.peeringsOf(test))) {
+            const tests = site.networksOf(vault, [ROLES.testFailoverNetwork]);
+            if (tests.length === 0) {
+                continue;
+            }
+            // Read once per vault: every test network of the vault is compared with the same failover networks.
+            const failoverSpace = site.networksOf(vault, [ROLES.failoverNetwork]).flatMap((member) => addressSpace(member.node));
+            for (const { node: test } of tests) {
+                for (const problem of isolatedTestNetwork(failoverSpace, addressSpace(test), site.peeringsOf(test))) {
                     reportViolation(`test network ${test.resource.name} of vault ${vault.name ?? vault.resource.name}: ${problem}`, test.resource.urn);
                 }
             }

@@ -42,4 +42,12 @@ describe("reconcilePackConfig, as the CLI reconciles --policy-pack-config", () =
         expect(() => reconcilePackConfig(policies, config as never)).toThrow(PolicyConfigError);
         expect(() => reconcilePackConfig(policies, config as never)).toThrow(message);
     });
+
+    it("judges a schema by its content, as each GetAnalyzerInfo sends the pack's schemas afresh", () => {
+        const copy = structuredClone(policies.map(({ name, enforcementLevel, configSchema }) => ({ name, enforcementLevel, configSchema })));
+        const config = { "replication-policy-copy-frequency": { allowedFrequencies: [60] } };
+        expect(() => reconcilePackConfig(copy, config)).toThrow(/allowedFrequencies\.0: must be equal to one of the allowed values/);
+        copy.find((policy) => policy.name === "replication-policy-copy-frequency")!.configSchema!.properties!.allowedFrequencies = { type: "array" };
+        expect(reconcilePackConfig(copy, config).policies.get("replication-policy-copy-frequency")?.properties).toEqual({ allowedFrequencies: [60] });
+    });
 });
