@@ -113,10 +113,7 @@ export = async () => {
                     ? { name: replicationStorage.dataAccountName, id: replicationStorage.dataAccountId }
                     : null,
             /** The log (cache) account every protected VM names; null with standard storage-account replicas. */
-            logAccount:
-                replicationStorage.replicas === ReplicaStorage.ManagedDisks || replicationStorage.premiumAccount !== undefined
-                    ? { name: replicationStorage.logAccountName, id: replicationStorage.logAccountId }
-                    : null,
+            logAccount: replicationStorage.hasLogAccount ? { name: replicationStorage.logAccountName, id: replicationStorage.logAccountId } : null,
         },
         replicationStorageAccountIds: replicationStorage.replicationStorageAccountIds,
         replicationPolicyIds: Object.fromEntries(config.replicationPolicies.map((policy) => [policy.name, policies.get(policy.name)!.policyId])),

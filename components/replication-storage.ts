@@ -24,7 +24,7 @@ import type { VaultReference } from "./vault";
 import { vaultRegion } from "./vault-region";
 import { ROLES, ROLE_TAG, VAULT_TAG, type Role } from "../policies/rules/role-tags";
 import { ReplicaStorage } from "../policies/rules/replication-choices";
-import { replicaStorageFor, replicaStorageProblem } from "../policies/rules/replica-storage";
+import { replicaStorageFor, replicaStorageProblem, standardAccountHoldsLogs } from "../policies/rules/replica-storage";
 
 /** Storage firewall: deny by default, allow these, and always let trusted Microsoft services through (A11). */
 export interface StorageFirewall {
@@ -92,6 +92,8 @@ export class ReplicationStorage extends pulumi.ComponentResource {
     public readonly premiumAccount?: storage.StorageAccount;
     /** What holds the replicas: ProtectedVm's `replicaStorage`. */
     public readonly replicas: ReplicaStorage;
+    /** Whether the standard account holds the replication logs, so `logAccountId` is set: with managed-disk replicas, and beside premium data. */
+    public readonly hasLogAccount: boolean;
     /** Resource id of the account replicated data lands in (ProtectedVm's `targetStorageAccountId`); undefined with managed-disk replicas. */
     public readonly dataAccountId: pulumi.Output<string | undefined>;
     /** Name of the account replicated data lands in; undefined with managed-disk replicas. */
@@ -182,8 +184,9 @@ export class ReplicationStorage extends pulumi.ComponentResource {
 
         // Premium data always comes with the standard account, which then holds the logs (A6),
         // as it does for managed-disk replicas.
-        const logs = premium || managed;
+        const logs = standardAccountHoldsLogs(performance, replicas);
         this.replicas = replicas;
+        this.hasLogAccount = logs;
         this.standardAccount = account("standard", standardName, standardSku(redundancy), logs ? ROLES.logStorage : ROLES.replicationStorage);
         if (premium) {
             this.premiumAccount = account("premium", premiumName, PREMIUM_SKU, ROLES.replicationStorage);

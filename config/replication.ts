@@ -25,6 +25,7 @@ import {
     ReplicaStorage,
 } from "../policies/rules/replication-choices";
 import { MAX_RECOVERY_PLAN_GROUPS } from "../components/recovery-plan";
+import { DISK_LIMITS } from "../readiness/support-matrix";
 
 type Path = (string | number)[];
 type Issues = { addIssue(issue: { code: "custom"; path: Path; message: string }): void };
@@ -32,8 +33,8 @@ type Issues = { addIssue(issue: { code: "custom"; path: Path; message: string })
 /** The one policy a stack gets when config lists none: the portal's settings (R6). */
 export const DEFAULT_POLICY_NAME = "hyperv-to-azure";
 
-/** Site Recovery takes at most 16 data disks per VM (V4). */
-const MAX_DATA_DISKS = 16;
+/** Site Recovery takes at most this many data disks per VM (V4). */
+export const MAX_DATA_DISKS = DISK_LIMITS.dataDiskCount;
 
 function allowed<T extends string>(values: Record<string, T>, fact?: FactId) {
     const list = Object.values(values);
@@ -41,12 +42,32 @@ function allowed<T extends string>(values: Record<string, T>, fact?: FactId) {
 }
 
 /**
- * Names of Site Recovery objects this stack creates (policies, plans) become part of ARM
- * ids: kept to what the portal offers, letters, digits, hyphens and underscores.
+ * Names of Site Recovery objects this stack creates (policies, plans, mappings) become part
+ * of ARM ids: kept to what the portal offers, letters, digits, hyphens and underscores.
  */
-const objectName = z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, { error: "must be 1-63 letters, digits, hyphens and underscores, starting with a letter or digit" });
+const OBJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+const OBJECT_NAME_RULE = "must be 1-63 letters, digits, hyphens and underscores, starting with a letter or digit";
+const objectName = z.string().regex(OBJECT_NAME, { error: OBJECT_NAME_RULE });
+
+/** An ARM name made from a name VMM shows, which may hold spaces and dots. */
+export function armSafe(name: string): string {
+    return name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "unnamed";
+}
+
+/** The name of a cloud's recovery plan: configured, else `<cloud>-plan`; undefined for none (false, or no VMs). */
+export function recoveryPlanName(cloud: { name: string; recoveryPlan: false | { name?: string | undefined }; vms: readonly unknown[] }): string | undefined {
+    return cloud.recoveryPlan === false || cloud.vms.length === 0 ? undefined : (cloud.recoveryPlan.name ?? armSafe(`${cloud.name}-plan`));
+}
+
+/** The name of the mapping of a cloud's container to its policy. */
+export function containerMappingName(cloud: string): string {
+    return armSafe(`${cloud}-to-azure`);
+}
+
+/** The name of a VM network's mapping to the failover network. */
+export function networkMappingName(vmNetwork: string): string {
+    return armSafe(vmNetwork);
+}
 
 /** A name as VMM shows it (server, cloud, VM network, VM, VHD): any text but empty. */
 const vmmName = z.string().trim().min(1, { error: "is empty; give the name VMM shows" });
@@ -103,7 +124,7 @@ const vm = z.strictObject({
     dataDisks: z.array(vmmName).max(MAX_DATA_DISKS, { error: `lists more than ${MAX_DATA_DISKS} disks; Site Recovery replicates at most ${MAX_DATA_DISKS} data disks (${cite("V4")})` }).optional(),
     diskType: allowed(ReplicaDiskType).default(DEFAULT_REPLICA_DISK_TYPE),
     targetVmName: z.string().optional(),
-    targetVmSize: z.string().min(1).optional(),
+    targetVmSize: z.string().trim().min(1, { error: "is empty; give an Azure VM size such as Standard_D2s_v5, or leave the key out for Site Recovery's choice" }).optional(),
     /** A failover subnet by name. Default: the one named like `sourceSubnet`, else the first (A9). */
     targetSubnet: z.string().optional(),
     sourceSubnet: z.string().optional(),
@@ -152,12 +173,15 @@ export const siteSchema = z
         /** VMM VM networks mapped to the failover network. */
         vmNetworks: z.array(vmmName).default([]),
         clouds: z.array(cloud).min(1, { error: "is empty; list the VMM clouds to protect" }),
+        /** The existing resource group failed-over VMs are created in. Default: the stack's. */
+        targetResourceGroupName: z.string().min(1).optional(),
         /** Default: looked up in the vault at preview with the deployment's credentials. */
         names: siteNames.optional(),
     })
     .superRefine((site, ctx) => {
         reportDuplicates(site.clouds.map((each) => each.name), ["clouds"], "cloud", ctx, ["name"]);
         reportDuplicates(site.vmNetworks, ["vmNetworks"], "VM network", ctx);
+        checkDerivedNames(site, ctx);
         const vms = site.clouds.flatMap((each, c) => each.vms.map((one, v) => ({ vm: one, path: ["clouds", c, "vms", v] as Path })));
         const firstPath = new Map<string, Path>();
         const targets = new Map<string, Path>();
@@ -171,6 +195,35 @@ export const siteSchema = z
             checkVm(one, path, targets, ctx);
         }
     });
+
+/**
+ * The names this stack gives mappings and plans, derived from VMM's names where config gives
+ * none: valid, and apart from each other in the vault (two resources with one name would
+ * write over each other, and deleting one would delete the other).
+ */
+function checkDerivedNames(site: { clouds: readonly { name: string; recoveryPlan: false | { name?: string | undefined }; vms: readonly unknown[] }[]; vmNetworks: readonly string[] }, ctx: Issues): void {
+    const derived = [
+        ...site.clouds.flatMap((cloud, c) => {
+            const plan = recoveryPlanName(cloud);
+            const given = cloud.recoveryPlan !== false && cloud.recoveryPlan.name !== undefined;
+            return [
+                { kind: "container mapping", name: containerMappingName(cloud.name), path: ["clouds", c, "name"] as Path },
+                ...(plan === undefined ? [] : [{ kind: "recovery plan", name: plan, path: (given ? ["clouds", c, "recoveryPlan", "name"] : ["clouds", c, "name"]) as Path }]),
+            ];
+        }),
+        ...site.vmNetworks.map((network, n) => ({ kind: "network mapping", name: networkMappingName(network), path: ["vmNetworks", n] as Path })),
+    ];
+    const seen = new Map<string, string>();
+    for (const { kind, name, path } of derived) {
+        const key = `${kind}/${name.toLowerCase()}`;
+        if (!OBJECT_NAME.test(name)) {
+            ctx.addIssue({ code: "custom", path, message: `gives the ${kind} the name ${quoted(name)}, which ${OBJECT_NAME_RULE}; shorten it or name the ${kind}` });
+        } else if (seen.has(key)) {
+            ctx.addIssue({ code: "custom", path, message: `gives the ${kind} the name ${quoted(name)}, as ${seen.get(key)} does; they would overwrite each other in the vault` });
+        }
+        seen.set(key, `site${path.map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("")}`);
+    }
+}
 
 function checkVm(one: z.output<typeof vm>, path: Path, targets: Map<string, Path>, ctx: Issues): void {
     const target = one.targetVmName ?? one.name;
@@ -256,6 +309,12 @@ export function checkReplication(policies: readonly ReplicationPolicyConfig[], s
             const problem = one.targetSubnet === undefined ? undefined : replicaSubnetInNetwork(one.targetSubnet, context.failoverSubnets);
             if (problem !== undefined) {
                 ctx.addIssue({ code: "custom", path: ["site", "clouds", c, "vms", v, "targetSubnet"], message: problem.replace("the target network", "the failover network (network.subnets)") });
+            }
+            // Legal (A9 falls back to the first subnet), but most often a typo.
+            if (one.targetSubnet === undefined && one.sourceSubnet !== undefined && !context.failoverSubnets.some((subnet) => sameAzureName(subnet, one.sourceSubnet))) {
+                warnings.push(
+                    `site.clouds[${c}].vms[${v}].sourceSubnet: ${quoted(one.sourceSubnet)} is no failover subnet, so the replica joins the first, ${quoted(context.failoverSubnets[0] ?? "")} (${cite("A9")}); name a failover subnet, or set targetSubnet`,
+                );
             }
         });
     });

@@ -16,7 +16,7 @@ const PURGED: Readonly<Record<string, (name: string) => string>> = {
     "azure-native:recoveryservices:ReplicationProtectedItem": (name) =>
         `${name} is no longer configured: azure-native deletes a protected item with Purge, which throws away its replica and recovery points; to stop replicating cleanly, disable replication first (portal, or Remove-AzRecoveryServicesAsrReplicationProtectedItem)`,
     "azure-native:recoveryservices:ReplicationProtectionContainerMapping": (name) =>
-        `${name} is no longer configured: azure-native deletes a container mapping with Purge, which drops the cloud's replication settings; disable replication of its VMs and remove the mapping in the portal first`,
+        `${name} is no longer configured: azure-native deletes a container mapping with Purge, which drops the cloud's replication settings; disable replication of its VMs first, then remove the mapping (portal, or Remove-AzRecoveryServicesAsrProtectionContainerMapping)`,
 };
 
 /** The resources of a `pulumi stack export` file (`deployment.resources`). */
@@ -40,10 +40,12 @@ function stateResources(path: string): Record<string, unknown>[] {
 /**
  * What `pulumi up` would purge: each protected item and container mapping of the deployed
  * stack (`pulumi stack export`) that the plan no longer has, with what to do instead. A
- * protected one stops `pulumi up`; unprotected, it is deleted for good.
+ * protected one stops `pulumi up`; unprotected, it is deleted for good. Replacements (a VM
+ * moved to another cloud, another replica mode) keep their URN and aren't listed: protect
+ * stops those too, and `pulumi preview` shows them.
  */
 export function replicationRemovals(statePath: string, plannedUrns: ReadonlySet<string>): Removal[] {
-    return stateResources(statePath).flatMap((resource): Removal[] => {
+    const removals = stateResources(statePath).flatMap((resource): Removal[] => {
         const { urn } = resource;
         const type = typeof resource.type === "string" ? resource.type : "";
         const purged = PURGED[type];
@@ -57,4 +59,7 @@ export function replicationRemovals(statePath: string, plannedUrns: ReadonlySet<
             : "; it is not protected, so pulumi up would purge it";
         return [{ urn, type, name, protected: guarded, message: `${purged(name)}${then}` }];
     });
+    // Protected items first: a mapping's VMs go before it, in Azure as in the state.
+    const order = Object.keys(PURGED);
+    return removals.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
 }

@@ -1,6 +1,7 @@
 import { loadStackConfig, type StackConfig } from "../config/load";
 import { phaseOneSteps } from "../stack/outputs";
-import { cloudPolicyName, recoveryPlanName, targetSubnetOf } from "../stack/replication";
+import { recoveryPlanName } from "../config/replication";
+import { cloudPolicyName, targetSubnetOf } from "../stack/replication";
 
 /** A protected VM as the plan shows it: where and how it fails over. */
 export interface PlannedVm {

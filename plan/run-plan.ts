@@ -15,7 +15,7 @@ import { recordProgram, type Recording } from "../engine/recorder";
 import { analysisOf } from "../engine/resources";
 import { presentable } from "../engine/values";
 import { NAMESPACE } from "../config/schema";
-import { OFFLINE_NAMES_ENV } from "../stack/site-names";
+import { OFFLINE_SITE_NAMES } from "../stack/site-names";
 import { replicationRemovals } from "./removals";
 import { replicationView } from "./replication-view";
 
@@ -122,9 +122,9 @@ export async function createPlan(options: PlanOptions, notes: string[] = []): Pr
     // Programs read files relative to their folder, as under the language host. Phase 2
     // resolves against placeholders: there is no vault to ask.
     const previous = process.cwd();
-    const offline = process.env[OFFLINE_NAMES_ENV];
+    const offline = globalThis as Record<symbol, unknown>;
     process.chdir(program.programDirectory);
-    process.env[OFFLINE_NAMES_ENV] = "1";
+    offline[OFFLINE_SITE_NAMES] = true;
     try {
         const record = (config: Record<string, string>) =>
             recordProgram({
@@ -203,10 +203,6 @@ export async function createPlan(options: PlanOptions, notes: string[] = []): Pr
         };
     } finally {
         process.chdir(previous);
-        if (offline === undefined) {
-            delete process.env[OFFLINE_NAMES_ENV];
-        } else {
-            process.env[OFFLINE_NAMES_ENV] = offline;
-        }
+        delete offline[OFFLINE_SITE_NAMES];
     }
 }

@@ -11,10 +11,10 @@ import {
 } from "../components";
 import { NAMESPACE } from "../config/schema";
 import { ConfigError, type StackConfig } from "../config/load";
-import type { SiteConfig } from "../config/replication";
+import { MAX_DATA_DISKS, containerMappingName, networkMappingName, recoveryPlanName, type SiteConfig } from "../config/replication";
 import type { DiscoveredCloud, DiscoveredDisk, DiscoveredVm, SiteRecoveryNames } from "../discovery";
 import { GuestOsType, ReplicaStorage } from "../policies/rules/replication-choices";
-import { listed, quoted, sameAzureName } from "../policies/rules";
+import { cite, listed, quoted, sameAzureName } from "../policies/rules";
 import { replicaSubnet } from "../policies/rules/replica-subnet";
 
 /** What phase 2 builds on: the phase-1 resources and the stack's resource group. */
@@ -28,11 +28,6 @@ export interface ReplicationBase {
 }
 
 export type SiteVm = SiteConfig["clouds"][number]["vms"][number];
-
-/** Pulumi and ARM names made from names VMM shows, which may hold spaces and dots. */
-function armSafe(name: string): string {
-    return name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "unnamed";
-}
 
 /** The replication policies of config (phase 1: they need only the vault), by name. */
 export function replicationPolicies(base: ReplicationBase): Map<string, HyperVReplicationPolicy> {
@@ -71,6 +66,12 @@ function disksOf(vm: SiteVm, found: DiscoveredVm, path: string, problems: SitePr
         problems.add(`${path}.osDisk`, `Site Recovery reports no OS disk for ${quoted(vm.name)} (disks: ${listed(all.map((disk) => quoted(disk.vhdName)))}); name it`);
     }
     const data = vm.dataDisks === undefined ? all.filter((disk) => disk !== os) : vm.dataDisks.map((name) => found.disks[name]!);
+    if (data.length > MAX_DATA_DISKS) {
+        problems.add(
+            `${path}.dataDisks`,
+            `${quoted(vm.name)} has ${data.length} data disks and Site Recovery replicates at most ${MAX_DATA_DISKS} (${cite("V4")}); list the ones to replicate`,
+        );
+    }
     return { ...(os === undefined ? {} : { os }), data };
 }
 
@@ -108,9 +109,10 @@ function targetsOf(base: ReplicationBase, networkId: pulumi.Output<string>): Tar
     const defined = (id: pulumi.Output<string | undefined>) => id.apply((value) => value!);
     return {
         networkId,
-        resourceGroupId: base.resourceGroupName.apply((group) => `/subscriptions/${base.subscriptionId}/resourceGroups/${group}`),
-        // Set with managed-disk replicas and with premium data: ProtectedVm refuses what's missing.
-        logAccountId: storage.replicas === ReplicaStorage.ManagedDisks || storage.premiumAccount !== undefined ? defined(storage.logAccountId) : undefined,
+        resourceGroupId: base.resourceGroupName.apply(
+            (group) => `/subscriptions/${base.subscriptionId}/resourceGroups/${base.config.site?.targetResourceGroupName ?? group}`,
+        ),
+        logAccountId: storage.hasLogAccount ? defined(storage.logAccountId) : undefined,
         dataAccountId: storage.replicas === ReplicaStorage.StorageAccount ? defined(storage.dataAccountId) : undefined,
         subnetNames: base.config.network.subnets.map((subnet) => subnet.name),
     };
@@ -157,11 +159,6 @@ export function targetSubnetOf(config: StackConfig, vm: SiteVm): string | undefi
 export function cloudPolicyName(config: StackConfig, cloud: SiteConfig["clouds"][number]): string {
     const policies = config.replicationPolicies;
     return (cloud.replicationPolicy === undefined ? undefined : policies.find((policy) => sameAzureName(policy.name, cloud.replicationPolicy)))?.name ?? policies[0]!.name;
-}
-
-/** The name of a cloud's recovery plan: configured, else `<cloud>-plan`. */
-export function recoveryPlanName(cloud: SiteConfig["clouds"][number]): string | undefined {
-    return cloud.recoveryPlan === false || cloud.vms.length === 0 ? undefined : (cloud.recoveryPlan.name ?? armSafe(`${cloud.name}-plan`));
 }
 
 /** The VMs in boot groups by `bootGroup`, in its order, skipping numbers no VM uses. */
@@ -212,7 +209,7 @@ export function replicateSite(base: ReplicationBase, site: SiteConfig, names: Si
                 fabricName: names.fabricName,
                 networkName: names.vmNetworks[vmNetwork]!.networkName,
                 recoveryNetworkId: base.network.virtualNetworkId,
-                networkMappingName: armSafe(vmNetwork),
+                networkMappingName: networkMappingName(vmNetwork),
             }),
         ]),
     );
@@ -233,7 +230,7 @@ export function replicateSite(base: ReplicationBase, site: SiteConfig, names: Si
             fabricName: names.fabricName,
             protectionContainerName: discovered.containerName,
             policyId: policy.policyId,
-            mappingName: armSafe(`${cloud.name}-to-azure`),
+            mappingName: containerMappingName(cloud.name),
             protect: base.config.protect,
         });
         const members = plans[c]!.map((plan) => {

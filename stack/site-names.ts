@@ -1,7 +1,8 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
 import { NAMESPACE } from "../config/schema";
 import { ConfigError, type StackConfig } from "../config/load";
 import type { SiteConfig } from "../config/replication";
-import * as pulumi from "@pulumi/pulumi";
 import { quoted } from "../policies/rules";
 import {
     ARM_ENDPOINTS,
@@ -16,10 +17,43 @@ import {
 } from "../discovery";
 
 /**
- * Set by the offline plan, which has no vault to ask: phase 2 resolves against placeholders
- * (`<container of Gold>`), and the plan says so. Nothing else sets it.
+ * Set by the offline plan, which has no vault to ask, on the process it runs the program in:
+ * phase 2 resolves against placeholders (`<container of Gold>`), and the plan says so. A
+ * global of the process, not an environment variable, so no real `pulumi up` inherits it.
  */
-export const OFFLINE_NAMES_ENV = "ASR_HYPERV_OFFLINE_SITE_NAMES";
+export const OFFLINE_SITE_NAMES = Symbol.for("asr-hyperv.offline-site-names");
+
+function offline(): boolean {
+    return (globalThis as Record<symbol, unknown>)[OFFLINE_SITE_NAMES] === true;
+}
+
+/** The ARM of the cloud azure-native deploys to: its `environment` setting, or ARM_ENVIRONMENT as the provider reads it. */
+function armEndpoint(): string {
+    const environment = (new pulumi.Config("azure-native").get("environment") ?? process.env.ARM_ENVIRONMENT ?? "public").toLowerCase();
+    const endpoint = ARM_ENDPOINTS[environment];
+    if (endpoint === undefined) {
+        throw new ConfigError([`azure-native:environment: ${quoted(environment)} names no cloud discovery knows; allowed: ${Object.keys(ARM_ENDPOINTS).join(", ")}; or set ${NAMESPACE}:site.names`]);
+    }
+    return endpoint;
+}
+
+/**
+ * Written-down names say nothing of whether the server is registered with this vault: its
+ * fabric is asked for, so that phase 2 stops before anything is created, as discovery does.
+ */
+async function assertRegistered(vault: VaultLocation, site: SiteConfig & { names: NonNullable<SiteConfig["names"]> }): Promise<void> {
+    try {
+        await recoveryservices.getReplicationFabric({ resourceGroupName: vault.resourceGroupName, resourceName: vault.vaultName, fabricName: site.names.fabricName });
+    } catch (error) {
+        const detail = String((error as Error).message ?? error)
+            .split("\n")
+            .map((line) => line.trim())
+            .find((line) => line !== "");
+        throw new ConfigError([
+            `${NAMESPACE}:site.names.fabricName: fabric ${quoted(site.names.fabricName)} of ${quoted(site.vmmServer)} is not in vault ${vault.vaultName}${detail === undefined ? "" : ` (${detail})`}; register the VMM server first, or, before phase 1, deploy without ${NAMESPACE}:site`,
+        ]);
+    }
+}
 
 /** What to look up: the server, its clouds and their VMs with the disks config names, and the VM networks. */
 export function siteRequest(site: SiteConfig): SiteRequest {
@@ -38,20 +72,15 @@ export function siteRequest(site: SiteConfig): SiteRequest {
 }
 
 /** The names from config's `site.names`, the offline plan's placeholders, or else the vault, listed through ARM. */
-function resolve(vault: VaultLocation, site: SiteConfig, request: SiteRequest): Promise<SiteRecoveryNames> {
-    if (site.names !== undefined) {
-        return resolveSite(request, configuredCatalog(vault, site.vmmServer, site.names));
+async function resolve(vault: VaultLocation, site: SiteConfig, request: SiteRequest): Promise<SiteRecoveryNames> {
+    const names = site.names;
+    if (names !== undefined) {
+        if (!offline()) {
+            await assertRegistered(vault, { ...site, names });
+        }
+        return resolveSite(request, configuredCatalog(vault, site.vmmServer, names));
     }
-    if (process.env[OFFLINE_NAMES_ENV] === "1") {
-        return resolveSite(request, placeholderCatalog(vault, request));
-    }
-    // The cloud the provider deploys to: its ARM, not the public one, for a sovereign cloud.
-    const environment = new pulumi.Config("azure-native").get("environment")?.toLowerCase() ?? "public";
-    const endpoint = ARM_ENDPOINTS[environment];
-    if (endpoint === undefined) {
-        throw new ConfigError([`azure-native:environment: ${quoted(environment)} names no cloud discovery knows; allowed: ${Object.keys(ARM_ENDPOINTS).join(", ")}; or set ${NAMESPACE}:site.names`]);
-    }
-    return discoverSiteRecovery(vault, request, { endpoint });
+    return offline() ? resolveSite(request, placeholderCatalog(vault, request)) : discoverSiteRecovery(vault, request, { endpoint: armEndpoint() });
 }
 
 /**

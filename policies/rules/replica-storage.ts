@@ -12,6 +12,11 @@ export function replicaStorageFor(performance: StoragePerformance, asked?: Repli
     return asked ?? (performance === StoragePerformance.Premium ? ReplicaStorage.StorageAccount : DEFAULT_REPLICA_STORAGE);
 }
 
+/** Whether the standard account holds the replication logs: for managed-disk replicas, and beside premium data (A6). */
+export function standardAccountHoldsLogs(performance: StoragePerformance, replicas: ReplicaStorage): boolean {
+    return performance === StoragePerformance.Premium || replicas === ReplicaStorage.ManagedDisks;
+}
+
 /** Why `performance` can't go with `replicas`, or undefined: a premium account would hold nothing with managed-disk replicas (A5, A6). */
 export function replicaStorageProblem(performance: StoragePerformance, replicas: ReplicaStorage): string | undefined {
     return performance === StoragePerformance.Premium && replicas === ReplicaStorage.ManagedDisks

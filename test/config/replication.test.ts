@@ -133,6 +133,33 @@ describe("the site (phase 2)", () => {
         expect(problems(site, { site: section })).toMatch(/asr-hyperv:site\.clouds\[0\]\.replicationPolicy: "silver" is not a configured policy; policies \(replicationPolicies\): "gold-5min"/);
     });
 
+    it("refuses names of mappings and plans that would overwrite each other in the vault, or that Azure won't take", () => {
+        const twoClouds = (second: Record<string, unknown>) => {
+            const section = JSON.parse(site["asr-hyperv:site"]!) as { clouds: Record<string, unknown>[] };
+            section.clouds.push({ vms: [{ name: "app01", osType: "Linux" }], ...second });
+            return section;
+        };
+        expect(problems(site, { site: twoClouds({ name: "Gold", recoveryPlan: { name: "other" } }) })).toMatch(/site\.clouds\[1\]\.name: "Gold" is listed twice/);
+        expect(problems(site, { site: twoClouds({ name: "Silver", recoveryPlan: { name: "gold-failover" } }) })).toMatch(
+            /asr-hyperv:site\.clouds\[1\]\.recoveryPlan\.name: gives the recovery plan the name "gold-failover", as site\.clouds\[0\]\.recoveryPlan\.name does; they would overwrite each other in the vault/,
+        );
+        const section = JSON.parse(site["asr-hyperv:site"]!) as { clouds: Record<string, unknown>[] };
+        section.clouds.push({ name: "Gold 2", vms: [{ name: "app02", osType: "Linux" }] }, { name: "Gold-2", vms: [{ name: "app03", osType: "Linux" }] });
+        expect(problems(site, { site: section })).toMatch(/site\.clouds\[2\]\.name: gives the container mapping the name "Gold-2-to-azure", as site\.clouds\[1\]\.name does/);
+        expect(problems(site, { site: twoClouds({ name: "c".repeat(60) }) })).toMatch(
+            /site\.clouds\[1\]\.name: gives the container mapping the name "c{60}-to-azure", which must be 1-63 letters.*; shorten it or name the container mapping/,
+        );
+    });
+
+    it("warns of a source subnet that is no failover subnet, where the replica falls back to the first (A9)", () => {
+        const { warnings } = load(site, { site: siteWithVm({ sourceSubnet: "sqll" }) });
+        expect(warnings).toEqual([expect.stringMatching(/^asr-hyperv:site\.clouds\[0\]\.vms\[0\]\.sourceSubnet: "sqll" is no failover subnet, so the replica joins the first, "web" \(A9/)]);
+    });
+
+    it("refuses an empty VM size, saying what to give", () => {
+        expect(problems(site, { site: siteWithVm({ targetVmSize: " " }) })).toMatch(/vms\[0\]\.targetVmSize: is empty; give an Azure VM size such as Standard_D2s_v5/);
+    });
+
     it("refuses a VM listed twice and a site without clouds", () => {
         const section = JSON.parse(site["asr-hyperv:site"]!) as { clouds: { vms: unknown[] }[] };
         section.clouds[0]!.vms.push({ name: "SQL01", osType: "Windows", targetVmName: "sql01-b" });

@@ -99,7 +99,15 @@ describe("phase 2 (the site stack, ARM names from config)", () => {
     it("maps the VM network to the failover network (VmmToAzure)", async () => {
         const recording = await recordStack("site");
         const mapping = only(recording, T.networkMapping);
-        expect(mapping.inputs).toMatchObject({ networkName: "5e1f3b6a-7c8d-4e9f-8a0b-1c2d3e4f5a6b", networkMappingName: "Contoso-Prod", properties: { fabricSpecificDetails: { instanceType: "VmmToAzure" } } });
+        expect(mapping.inputs).toMatchObject({
+            networkName: "5e1f3b6a-7c8d-4e9f-8a0b-1c2d3e4f5a6b",
+            networkMappingName: "Contoso-Prod",
+            properties: {
+                recoveryFabricName: "Microsoft Azure",
+                recoveryNetworkId: expect.stringMatching(/\/virtualNetworks\/vnet-asr-hyperv-site$/),
+                fabricSpecificDetails: { instanceType: "VmmToAzure" },
+            },
+        });
         expect(waitsFor(recording, mapping, byName(recording, "azure-native:network:VirtualNetwork", "network-vnet"))).toBe(true);
     });
 
@@ -148,8 +156,13 @@ describe("phase 2 (the site stack, ARM names from config)", () => {
             ["Boot", ["3c0d2a4f-6e5b-4f7c-9d8e-0f1a2b3c4d5e"]],
         ]);
         expect(waitsFor(recording, plan, byName(recording, T.item, "vm-web01"))).toBe(true);
-        const outputs = stackOutputs(await recordStack("site", {}, true)) as { replication: { clouds: { Gold: { recoveryPlan: { name: string } } } }; nextSteps: unknown };
-        expect(outputs.replication.clouds.Gold.recoveryPlan.name).toBe("gold-failover");
+        const outputs = stackOutputs(recording) as {
+            replication: { clouds: { Gold: { recoveryPlan: { name: string; testFailoverNetworkId: string } } } };
+            testVirtualNetwork: { id: string };
+            nextSteps: unknown;
+        };
+        expect(outputs.replication.clouds.Gold.recoveryPlan).toMatchObject({ name: "gold-failover", testFailoverNetworkId: outputs.testVirtualNetwork.id });
+        expect(outputs.testVirtualNetwork.id).toMatch(/\/virtualNetworks\/vnet-asr-hyperv-site-test$/);
         expect(outputs.nextSteps).toBeNull();
     });
 
@@ -160,6 +173,27 @@ describe("phase 2 (the site stack, ARM names from config)", () => {
         for (const urn of urns(withoutSite)) {
             expect(withSite.has(urn), urn).toBe(true);
         }
+    });
+
+    it("fails VMs over into another existing resource group when asked", async () => {
+        const section = JSON.parse(siteConfig["asr-hyperv:site"]!) as Record<string, unknown>;
+        const recording = await recordStack("site", { "asr-hyperv:site": JSON.stringify({ ...section, targetResourceGroupName: "rg-dr-vms" }) });
+        for (const item of ofType(recording, T.item)) {
+            expect((item.inputs.properties as { providerSpecificDetails: { targetAzureV2ResourceGroupId: string } }).providerSpecificDetails.targetAzureV2ResourceGroupId).toBe(
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dr-vms",
+            );
+        }
+    });
+
+    it("stops, creating nothing, when Site Recovery reports more data disks than it replicates and config lists none (V4)", async () => {
+        const section = JSON.parse(siteConfig["asr-hyperv:site"]!) as { names: { clouds: { Gold: { vms: { web01: { disks: Record<string, string> } } } } } };
+        const disks = section.names.clouds.Gold.vms.web01.disks;
+        for (let n = 0; n < 17; n++) {
+            disks[`web01-data${n}.vhdx`] = `data-${n}`;
+        }
+        await expect(recordStack("site", { "asr-hyperv:site": JSON.stringify(section) })).rejects.toThrow(
+            /asr-hyperv:site\.clouds\[0\]\.vms\[1\]\.dataDisks: "web01" has 17 data disks and Site Recovery replicates at most 16 \(V4: .*\); list the ones to replicate/,
+        );
     });
 
     it("stops, creating nothing, when config names no OS disk and Site Recovery reports none", async () => {

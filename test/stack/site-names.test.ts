@@ -1,7 +1,11 @@
+import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadStackConfig } from "../../config/load";
+import { readStack } from "../../engine/project";
+import { siteNames } from "../../stack/site-names";
 import { MOCK_CLIENT_TOKEN, PLAN_CLIENT } from "../../engine/azure-mocks";
 import { CORP, FABRIC, GOLD, WEB01, startStandIn, type StandIn } from "../discovery/arm-stand-in";
-import { ofType, recordStack } from "../support/record";
+import { REPO_ROOT, ofType, recordStack } from "../support/record";
 
 /** The site as a DR engineer writes it, with no ARM names: pulumi preview looks them up in the vault. */
 const site = {
@@ -93,6 +97,47 @@ describe("phase 2 with names looked up in the vault", () => {
         expect(armHosts()).toEqual(new Set(["management.usgovcloudapi.net"]));
         await expect(recordStack("dev", stack("rsv-dr", { "azure-native:environment": "germany" }), true)).rejects.toThrow(
             /azure-native:environment: "germany" names no cloud discovery knows; allowed: public, usgovernment, china; or set asr-hyperv:site\.names/,
+        );
+    });
+});
+
+describe("phase 2 with names written in config", () => {
+    const { config } = loadStackConfig(readStack(REPO_ROOT, "site").config, "asr-hyperv", "site");
+
+    /** Azure, as far as getReplicationFabric answers: with the fabric, or as for a server never registered. */
+    function azureWith(registered: boolean): { token: string; inputs: Record<string, unknown> }[] {
+        const calls: { token: string; inputs: Record<string, unknown> }[] = [];
+        pulumi.runtime.setMocks(
+            {
+                newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+                call: (args) => {
+                    calls.push({ token: args.token, inputs: args.inputs });
+                    if (!registered) {
+                        throw new Error("ResourceNotFound: The requested resource was not found.");
+                    }
+                    return { ...args.inputs, name: args.inputs.fabricName };
+                },
+            },
+            "asr-hyperv",
+            "site",
+            true,
+        );
+        return calls;
+    }
+
+    it("asks the vault for the server's fabric, so nothing of phase 2 is created before registration", async () => {
+        const calls = azureWith(true);
+        const names = await siteNames(config, "sub");
+        expect(names?.clouds.Gold?.vms.web01?.protectableItemName).toBe("3c0d2a4f-6e5b-4f7c-9d8e-0f1a2b3c4d5e");
+        expect(calls).toEqual([
+            { token: "azure-native:recoveryservices:getReplicationFabric", inputs: { resourceGroupName: "rg-asr-dr-site", resourceName: "rsv-asr-dr-site", fabricName: config.site!.names!.fabricName } },
+        ]);
+    });
+
+    it("stops with what to do when the vault has no such fabric", async () => {
+        azureWith(false);
+        await expect(siteNames(config, "sub")).rejects.toThrow(
+            /asr-hyperv:site\.names\.fabricName: fabric "4f3a[0-9a-f]+" of "vmm01\.contoso\.com" is not in vault rsv-asr-dr-site[^;]*; register the VMM server first, or, before phase 1, deploy without asr-hyperv:site/,
         );
     });
 });
