@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark under bench/, one after the other, printed as the tables
 // of docs/benchmarks.md. Each script also runs alone (see its first lines).
-// Usage: npm run bench [-- --runs 5 --sizes 100,1000,10000 --only protocol,in-process,program,pack,plan]
+// Usage: npm run bench [-- --runs 5 --sizes 100,1000,10000 --only protocol,in-process,program,site,pack,plan]
 import { cpus, totalmem } from "node:os";
 import { inProcessLines, measureInProcess } from "./analyze-in-process";
 import { runCounts } from "./measure";
@@ -8,8 +8,9 @@ import { measureStartup, startupLines } from "./pack-startup";
 import { measurePlanStartup, planStartupLines } from "./plan-startup";
 import { measureProtocol, protocolLines } from "./policies-protocol";
 import { measurePrograms, programLines } from "./program-evaluation";
+import { measureSite, siteLines } from "./site-evaluation";
 
-const PARTS = ["protocol", "in-process", "program", "pack", "plan"] as const;
+const PARTS = ["protocol", "in-process", "program", "site", "pack", "plan"] as const;
 
 async function main(): Promise<void> {
     const { runs, warmups, args } = runCounts({ runs: 5 });
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     }
     if (only.has("program")) {
         print("Program evaluation", programLines(await measurePrograms([801], runs, warmups)));
+    }
+    if (only.has("site")) {
+        print("Program evaluation of a large DR site (50 clouds, 500 VMs, 2,000 disks)", siteLines(await measureSite(runs, warmups)));
     }
     if (only.has("pack")) {
         print("Policy pack start-up", startupLines(await measureStartup(Math.max(runs, 7), warmups)));
