@@ -86,7 +86,7 @@ export interface ReplicationStorageArgs {
  * replicas need, or the account(s) replicas land in, with the log account for premium.
  */
 export class ReplicationStorage extends pulumi.ComponentResource {
-    /** The standard account: replicated data, or replication logs when performance is Premium. */
+    /** The standard account: the replication logs (managed-disk replicas, or beside premium data), else the replicated data. */
     public readonly standardAccount: storage.StorageAccount;
     /** The premium account for replicated data, when performance is Premium. */
     public readonly premiumAccount?: storage.StorageAccount;
@@ -201,6 +201,7 @@ export class ReplicationStorage extends pulumi.ComponentResource {
         this.replicationStorageAccountIds = data === undefined ? pulumi.output([]) : data.id.apply((id) => [id]);
         this.registerOutputs({
             replicas,
+            hasLogAccount: logs,
             dataAccountId: this.dataAccountId,
             dataAccountName: this.dataAccountName,
             logAccountId: this.logAccountId,
