@@ -172,5 +172,37 @@ const mirrorTooSmall = fc
         }),
     );
 
+/** A site of one cloud with `vm` (and a second VM where asked): phase 2 as config writes it. */
+const siteWith = (vm: Record<string, unknown>, more: Record<string, unknown>[] = []) => json({ vmmServer: "vmm01.contoso.com", clouds: [{ name: "Gold", vms: [{ name: "web01", osType: "Windows", ...vm }, ...more] }] });
+
+const badReplication = fc.oneof(
+    fc.integer({ min: -1000, max: 100_000 }).filter((seconds) => ![30, 300, 900].includes(seconds)).map((seconds) =>
+        broken(`copy frequency ${seconds} s`, "asr-hyperv:replicationPolicies[0].copyFrequencySeconds", { "asr-hyperv:replicationPolicies": json([{ copyFrequencySeconds: seconds }]) }),
+    ),
+    fc.oneof(fc.integer({ min: 25, max: 10_000 }), fc.integer({ min: -10_000, max: -1 }), fc.double({ min: 0.1, max: 23.9, noNaN: true }).filter((hours) => !Number.isInteger(hours))).map((hours) =>
+        broken(`retention ${hours} h`, "asr-hyperv:replicationPolicies[0].recoveryPointRetentionHours", { "asr-hyperv:replicationPolicies": json([{ recoveryPointRetentionHours: hours }]) }),
+    ),
+    fc.constantFrom("[1]", '"text"', "42", "null", "{}", "[]").map((value) => broken(`replication policies ${value}`, "asr-hyperv:replicationPolicies", { "asr-hyperv:replicationPolicies": value })),
+    fc.constantFrom("[1]", '"text"', "42", "null", "{}", "[]").map((value) => broken(`site ${value}`, "asr-hyperv:site", { "asr-hyperv:site": value })),
+    fc
+        .string({ minLength: 1, maxLength: 80, unit: "grapheme" })
+        .filter((name) => name.trim() !== "" && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(name.trim()))
+        .map((name) => broken(`VM name ${JSON.stringify(name)}`, "asr-hyperv:site.clouds[0].vms[0].name", { "asr-hyperv:site": siteWith({ name }) })),
+    fc.oneof(fc.integer({ min: -100, max: 0 }), fc.integer({ min: 8, max: 1000 })).map((group) =>
+        broken(`boot group ${group}`, "asr-hyperv:site.clouds[0].vms[0].bootGroup", { "asr-hyperv:site": siteWith({ bootGroup: group }) }),
+    ),
+    fc.integer({ min: 17, max: 2000 }).map((count) =>
+        broken(`${count} data disks`, "asr-hyperv:site.clouds[0].vms[0].dataDisks", { "asr-hyperv:site": siteWith({ dataDisks: Array.from({ length: count }, (_, d) => `d${d}.vhdx`) }) }),
+    ),
+    fc.integer({ min: 1, max: 1000 }).map((count) =>
+        broken(`${count} more VMs of one name`, "asr-hyperv:site.clouds[0].vms[", {
+            "asr-hyperv:site": siteWith({}, Array.from({ length: count }, (_, v) => ({ name: "WEB01", osType: "Linux", targetVmName: `web-${v}` }))),
+        }),
+    ),
+    fc.constantFrom("toString", "__proto__", "constructor").map((key) =>
+        broken(`a VM key named ${key}`, `asr-hyperv:site.clouds[0].vms[0].${key}`, { "asr-hyperv:site": siteWith({}).replace('"osType"', `${JSON.stringify(key)}:1,"osType"`) }),
+    ),
+);
+
 /** Configs broken in every way the issue lists (one way each), with the key each must be refused at. */
-export const brokenConfig: fc.Arbitrary<BrokenConfig> = fc.oneof(badTags, badCidrs, badNames, crashes, misspelledNamespace, wrongTypes, mirrorTooSmall);
+export const brokenConfig: fc.Arbitrary<BrokenConfig> = fc.oneof(badTags, badCidrs, badNames, crashes, misspelledNamespace, wrongTypes, mirrorTooSmall, badReplication);
