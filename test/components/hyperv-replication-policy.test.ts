@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HyperVReplicationPolicy, type HyperVReplicationPolicyArgs } from "../../components/hyperv-replication-policy";
+import { PORTAL_POLICY_INPUT } from "../support/expected";
 import { only, record } from "../support/record";
 
 describe("HyperVReplicationPolicy", () => {
@@ -16,12 +17,7 @@ describe("HyperVReplicationPolicy", () => {
             resourceName: "rsv-dr",
             policyName: "gold",
             properties: {
-                providerSpecificInput: {
-                    instanceType: "HyperVReplicaAzure",
-                    replicationInterval: 300,
-                    recoveryPointHistoryDuration: 2,
-                    applicationConsistentSnapshotFrequencyInHours: 1,
-                },
+                providerSpecificInput: PORTAL_POLICY_INPUT,
             },
         });
     });

@@ -2,6 +2,7 @@ import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/ru
 import { describe, expect, it } from "vitest";
 import { deployedOutputs } from "../../engine/deployed-outputs";
 import { checkedInputs, previewOutputs } from "../../engine/preview-outputs";
+import { PORTAL_POLICY_INPUT } from "../support/expected";
 
 const POLICY = "azure-native:recoveryservices:ReplicationPolicy";
 const policyInputs = {
@@ -10,10 +11,7 @@ const policyInputs = {
     policyName: "hyperv-5min",
     properties: {
         providerSpecificInput: {
-            instanceType: "HyperVReplicaAzure",
-            replicationInterval: 300,
-            recoveryPointHistoryDuration: 2,
-            applicationConsistentSnapshotFrequencyInHours: 1,
+            ...PORTAL_POLICY_INPUT,
             storageAccounts: ["/subscriptions/s/resourceGroups/rg-dr/providers/Microsoft.Storage/storageAccounts/replicas"],
         },
     },

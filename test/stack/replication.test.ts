@@ -3,6 +3,7 @@ import { readStack } from "../../engine/project";
 import type { RecordedResource, Recording } from "../../engine/recorder";
 import { REPO_ROOT, ofType, only, recordStack, stackOutputs } from "../support/record";
 import { largeSite } from "./large-site";
+import { PORTAL_POLICY_INPUT } from "../support/expected";
 
 const T = {
     policy: "azure-native:recoveryservices:ReplicationPolicy",
@@ -49,12 +50,7 @@ describe("phase 1 (no site configured)", () => {
             policyName: "hyperv-to-azure",
             resourceName: "rsv-asr-dr-dev",
             properties: {
-                providerSpecificInput: {
-                    instanceType: "HyperVReplicaAzure",
-                    replicationInterval: 300,
-                    recoveryPointHistoryDuration: 2,
-                    applicationConsistentSnapshotFrequencyInHours: 1,
-                },
+                providerSpecificInput: PORTAL_POLICY_INPUT,
             },
         });
         // Managed-disk replicas: a policy that lists a storage account has failed with an internal error (asr-phase2 section 6).

@@ -20,3 +20,11 @@ export const SECURE_PAGE_BLOB_ACCOUNT = {
     // Site Recovery writes to cache and log accounts with shared keys: stated, so no organisation-wide default turns it off.
     allowSharedKeyAccess: true,
 };
+
+/** A HyperVReplicaAzure policy's settings with the portal's defaults (R6). */
+export const PORTAL_POLICY_INPUT = {
+    instanceType: "HyperVReplicaAzure",
+    replicationInterval: 300,
+    recoveryPointHistoryDuration: 2,
+    applicationConsistentSnapshotFrequencyInHours: 1,
+};
