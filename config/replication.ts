@@ -31,7 +31,7 @@ type Path = (string | number)[];
 type Issues = { addIssue(issue: { code: "custom"; path: Path; message: string }): void };
 
 /** The one policy a stack gets when config lists none: the portal's settings (R6). */
-export const DEFAULT_POLICY_NAME = "hyperv-to-azure";
+const DEFAULT_POLICY_NAME = "hyperv-to-azure";
 
 /** Site Recovery takes at most this many data disks per VM (V4). */
 export const MAX_DATA_DISKS = DISK_LIMITS.dataDiskCount;

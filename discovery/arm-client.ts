@@ -1,3 +1,5 @@
+import { isRecord } from "../policies/rules/records";
+
 /** The Site Recovery API version azure-native 3.x uses for every Site Recovery resource (asr-phase2 section 3). */
 export const SITE_RECOVERY_API_VERSION = "2024-10-01";
 
@@ -43,9 +45,6 @@ export interface ArmClientOptions {
     fetch?: typeof fetch;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function armObjects(page: Record<string, unknown>, url: string): ArmObject[] {
     const value = page.value;

@@ -1,7 +1,8 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import { listed, quoted } from "../policies/rules/display";
 import { closestMatch } from "../policies/rules/edit-distance";
-import { armLister, DiscoveryError, isRecord, type ArmClientOptions, type ArmObject } from "./arm-client";
+import { isRecord } from "../policies/rules/records";
+import { armLister, DiscoveryError, type ArmClientOptions, type ArmObject } from "./arm-client";
 import { armCatalog, type SiteCatalog } from "./catalog";
 import type { DiscoveredDisk, DiscoveredNetwork, DiscoveredVm, SiteRecoveryNames, SiteRequest, VaultLocation, VmRequest } from "./names";
 

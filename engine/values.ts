@@ -6,10 +6,9 @@ export const UNKNOWN_TEXT = "[unknown]";
 /** How a secret reads where it can't be decrypted or shown. */
 export const SECRET_TEXT = "[secret]";
 
-/** A JSON object: not null, not an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+import { isRecord } from "../policies/rules/records";
+
+export { isRecord };
 
 /** The value with Pulumi's markers made readable: unknowns and secrets as text, resource references as their URN. */
 export function presentable(value: unknown): unknown {

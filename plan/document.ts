@@ -43,8 +43,10 @@ export const planDocumentSchema = z.object({
     /** The replication our stack sets up (phase 1 or 2), in its config's words; null for a program that isn't ours. */
     replication: z
         .object({
+            /** 1: vault, storage, network and policies; 2: the VMM clouds' VMs are protected too. */
             phase: z.union([z.literal(1), z.literal(2)]),
             replicas: z.string(),
+            /** Where phase 2's ARM names come from: config, or the vault at preview (placeholders in the plan). */
             namesFrom: z.enum(["config", "vault"]).nullable(),
             policies: z.array(
                 z.object({ name: z.string(), copyFrequencySeconds: z.number(), recoveryPointRetentionHours: z.number(), appConsistentFrequencyHours: z.number() }),
@@ -58,8 +60,10 @@ export const planDocumentSchema = z.object({
                         z.object({
                             name: z.string(),
                             targetVmName: z.string(),
+                            /** The failover subnet: configured, or A9's choice. */
                             targetSubnet: z.string().nullable(),
                             diskType: z.string(),
+                            /** VHD names as config gives them; null where Site Recovery's list decides. */
                             osDisk: z.string().nullable(),
                             dataDisks: z.array(z.string()).nullable(),
                             bootGroup: z.number().int(),
@@ -67,6 +71,7 @@ export const planDocumentSchema = z.object({
                     ),
                 }),
             ),
+            /** Phase 1: what to do before phase 2, in order. */
             nextSteps: z.array(z.string()),
         })
         .nullable(),

@@ -1,16 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { StackFileError } from "../engine/project";
 import { isRecord } from "../engine/values";
+import type { PlanDocument } from "./document";
 
-/** A Site Recovery object the deployed stack has and the plan doesn't: `pulumi up` would delete it. */
-export interface Removal {
-    urn: string;
-    type: string;
-    name: string;
-    protected: boolean;
-    /** What deleting it loses, and how to stop replication without losing more. */
-    message: string;
-}
+/** A Site Recovery object the deployed stack has and the plan doesn't, with what deleting it loses and what to do instead. */
+type Removal = PlanDocument["removals"][number];
 
 const PURGED: Readonly<Record<string, (name: string) => string>> = {
     "azure-native:recoveryservices:ReplicationProtectedItem": (name) =>

@@ -2,32 +2,11 @@ import { loadStackConfig, type StackConfig } from "../config/load";
 import { phaseOneSteps } from "../stack/outputs";
 import { recoveryPlanName } from "../config/replication";
 import { cloudPolicyName, targetSubnetOf } from "../stack/replication";
+import type { PlanDocument } from "./document";
 
-/** A protected VM as the plan shows it: where and how it fails over. */
-export interface PlannedVm {
-    name: string;
-    targetVmName: string;
-    /** The failover subnet: configured, or A9's choice. */
-    targetSubnet: string | null;
-    diskType: string;
-    /** VHD names to replicate as config gives them; null where Site Recovery's list decides. */
-    osDisk: string | null;
-    dataDisks: string[] | null;
-    bootGroup: number;
-}
-
-/** The replication a stack sets up, in the words of its config. */
-export interface ReplicationView {
-    /** 1: vault, storage, network and policies; 2: the VMM clouds' VMs are protected too. */
-    phase: 1 | 2;
-    replicas: string;
-    /** Where phase 2's ARM names come from: config, or the vault at preview (placeholders in this plan). */
-    namesFrom: "config" | "vault" | null;
-    policies: { name: string; copyFrequencySeconds: number; recoveryPointRetentionHours: number; appConsistentFrequencyHours: number }[];
-    clouds: { name: string; policy: string; recoveryPlan: string | null; vms: PlannedVm[] }[];
-    /** Phase 1: what to do before phase 2, in order. */
-    nextSteps: string[];
-}
+/** The replication a stack sets up, in the words of its config: the plan document's `replication`. */
+export type ReplicationView = NonNullable<PlanDocument["replication"]>;
+type PlannedVm = ReplicationView["clouds"][number]["vms"][number];
 
 function vmsOf(config: StackConfig, cloud: NonNullable<StackConfig["site"]>["clouds"][number]): PlannedVm[] {
     return cloud.vms.map((vm) => ({

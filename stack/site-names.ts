@@ -56,7 +56,7 @@ async function assertRegistered(vault: VaultLocation, site: SiteConfig & { names
 }
 
 /** What to look up: the server, its clouds and their VMs with the disks config names, and the VM networks. */
-export function siteRequest(site: SiteConfig): SiteRequest {
+function siteRequest(site: SiteConfig): SiteRequest {
     return {
         vmmServer: site.vmmServer,
         vmNetworks: site.vmNetworks,

@@ -1,6 +1,7 @@
 import { unknownCheckingProxy, type PolicyResource } from "@pulumi/policy";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { plain, revealed, setOwn, unproxied } from "./known";
+import { isRecord } from "../rules/records";
 
 // Stack policies get each resource's outputs (AnalyzeStack), and during a preview
 // azure-native's outputs drop what is input-only (a vault child's `resourceName`, a
@@ -31,10 +32,6 @@ export function observeInputs(urn: string, props: Record<string, unknown>): void
         startRound();
     }
     inputs.set(urn, unproxied(props));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**

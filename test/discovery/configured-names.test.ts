@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { configuredSite, DiscoveryError, type ConfiguredSiteNames, type SiteRequest, type VaultLocation } from "../../discovery";
-
-const SUBSCRIPTION = "c183865e-6077-46f2-a3b1-deb0f4f4650a";
-const FABRIC = "b0cef6e9a4437b81803d0b55ada4f700ab66caae59c35d62723a1589c0cd13ac";
-const GOLD = "cloud_6d224fc6-f326-5d35-96de-fbf51efb3179";
-const FABRIC_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/rsv-dr/replicationFabrics/${FABRIC}`;
+import { configuredSite, discoverSiteRecovery, DiscoveryError, type ConfiguredSiteNames, type SiteRequest, type VaultLocation } from "../../discovery";
+import { CORP, FABRIC, GOLD, SUBSCRIPTION, TOKEN, WEB01, startStandIn } from "./arm-stand-in";
 
 const vault: VaultLocation = { subscriptionId: SUBSCRIPTION, resourceGroupName: "rg-dr", vaultName: "rsv-dr" };
 
@@ -16,7 +12,7 @@ const names: ConfiguredSiteNames = {
             containerName: GOLD,
             vms: {
                 web01: {
-                    protectableItemName: "f8491e4f-817a-40dd-a90c-af773978c75b",
+                    protectableItemName: WEB01,
                     hyperVVmId: "hyperv-web01",
                     osType: "Windows",
                     disks: { "web01-os.vhdx": "web01-os-vhd-id", "web01-data.vhdx": "web01-data-vhd-id" },
@@ -25,7 +21,7 @@ const names: ConfiguredSiteNames = {
             },
         },
     },
-    vmNetworks: { corp: "e2267b5c-2650-49bd-ab3f-d66aae694c06" },
+    vmNetworks: { corp: CORP },
 };
 
 const request: SiteRequest = { vmmServer: "vmm01.contoso.local", clouds: [{ name: "Gold", vms: [{ name: "web01", disks: ["web01-data.vhdx"] }] }], vmNetworks: ["corp"] };
@@ -36,35 +32,21 @@ afterEach(() => {
 
 describe("configuredSite", () => {
     it("gives the same names discovery would, from config alone, with no network at all", async () => {
+        const standIn = await startStandIn();
+        let discovered: unknown;
+        try {
+            discovered = await discoverSiteRecovery(vault, request, { endpoint: standIn.endpoint, token: async () => TOKEN });
+        } finally {
+            await standIn.close();
+        }
         const fetch = vi.fn();
         vi.stubGlobal("fetch", fetch);
-        expect(await configuredSite(vault, request, names)).toEqual({
-            vmmServer: "vmm01.contoso.local",
-            fabricName: FABRIC,
-            fabricId: FABRIC_ID,
-            clouds: {
-                Gold: {
-                    cloudName: "Gold",
-                    containerName: GOLD,
-                    containerId: `${FABRIC_ID}/replicationProtectionContainers/${GOLD}`,
-                    vms: {
-                        web01: {
-                            vmName: "web01",
-                            protectableItemName: "f8491e4f-817a-40dd-a90c-af773978c75b",
-                            protectableItemId: `${FABRIC_ID}/replicationProtectionContainers/${GOLD}/replicationProtectableItems/f8491e4f-817a-40dd-a90c-af773978c75b`,
-                            hyperVVmId: "hyperv-web01",
-                            osType: "Windows",
-                            disks: {
-                                "web01-os.vhdx": { vhdName: "web01-os.vhdx", vhdId: "web01-os-vhd-id", operatingSystem: true },
-                                "web01-data.vhdx": { vhdName: "web01-data.vhdx", vhdId: "web01-data-vhd-id", operatingSystem: false },
-                            },
-                        },
-                    },
-                },
-            },
-            vmNetworks: { corp: { vmNetworkName: "corp", networkName: names.vmNetworks!.corp, networkId: `${FABRIC_ID}/replicationNetworks/${names.vmNetworks!.corp}` } },
-        });
+        const configured = await configuredSite(vault, request, names);
         expect(fetch).not.toHaveBeenCalled();
+        // ARM ids ignore case (the service writes "/Subscriptions/"), and config holds no disk sizes.
+        const comparable = (site: unknown) => JSON.parse(JSON.stringify(site, (key, value: unknown) => (key === "maxSizeMB" ? undefined : value)).replaceAll("/Subscriptions/", "/subscriptions/")) as unknown;
+        expect(comparable(configured)).toEqual(comparable(discovered));
+        expect(configured.clouds.Gold?.vms.web01?.disks["web01-data.vhdx"]?.vhdId).toBe("web01-data-vhd-id");
     });
 
     it("reports what the request names but the config lacks, as discovery does", async () => {
