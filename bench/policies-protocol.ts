@@ -1,12 +1,13 @@
 // AnalyzeStack over the Analyzer protocol, as `pulumi preview --policy-pack policies` drives
 // the pack: our pack and the trivial JavaScript pack with as many resource and stack policies
-// (bench/trivial-pack), each started once as the engine starts it, then per run and pack in
-// turn, the engine's order: Analyze of every resource's inputs, then AnalyzeStack of every
-// resource's preview outputs, timed. Generated Site Recovery stacks (bench/sites.ts) of 100,
+// (bench/trivial-pack), in turn. Each run is one operation as the engine runs it: the pack
+// started in a process of its own, Analyze of every resource's inputs, then AnalyzeStack of
+// every resource's preview outputs, timed. Generated Site Recovery stacks (bench/sites.ts) of 100,
 // 1,000 and 10,000 resources, as sites of 10 resources and as one site.
 // Usage: node --require ./plan/register-ts.cjs bench/policies-protocol.ts [--runs 5] [--sizes 100,1000,10000]
 import { performance } from "node:perf_hooks";
-import type { AnalyzedResource, PolicyPackProcess } from "../engine/analyzer-host";
+import type { AnalyzedResource } from "../engine/analyzer-host";
+import type { EngineServer } from "../engine/monitor-server";
 import { analysisOf } from "../engine/resources";
 import { registered } from "../test/policies/support/fixtures";
 import { alternate, runCounts, show, type Figures } from "./measure";
@@ -34,24 +35,33 @@ function engineView(shape: Shape, count: number): { inputs: AnalyzedResource[]; 
     };
 }
 
-/** Analyze of every resource, a few at a time as the engine's steps run, then AnalyzeStack timed. */
-async function operation(pack: PolicyPackProcess, view: ReturnType<typeof engineView>): Promise<number> {
-    let next = 0;
-    const worker = async () => {
-        while (next < view.inputs.length) {
-            await pack.analyze(view.inputs[next++]!);
+/**
+ * One operation as the engine runs it: a pack process of its own, Analyze of every resource a
+ * few at a time as the engine's steps run, then AnalyzeStack, timed; the process is stopped
+ * after it, as the engine stops it.
+ */
+async function operation(name: PackName, server: EngineServer, view: ReturnType<typeof engineView>): Promise<number> {
+    const pack = await startPack(name, server);
+    try {
+        let next = 0;
+        const worker = async () => {
+            while (next < view.inputs.length) {
+                await pack.analyze(view.inputs[next++]!);
+            }
+        };
+        await Promise.all(Array.from({ length: 8 }, worker));
+        // The engine builds and encodes the request (in Go) before it calls: only the call is timed.
+        const request = pack.stackRequest(view.outputs);
+        const started = performance.now();
+        const result = await pack.analyzeStackRequest(request);
+        const elapsed = performance.now() - started;
+        if (result.diagnostics.length > 0) {
+            throw new Error(`the generated stack should comply: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
         }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
-    // The engine builds the request (in Go) before it calls: only the call is timed.
-    const request = pack.stackRequest(view.outputs);
-    const started = performance.now();
-    const result = await pack.analyzeStackRequest(request);
-    const elapsed = performance.now() - started;
-    if (result.diagnostics.length > 0) {
-        throw new Error(`the generated stack should comply: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+        return elapsed;
+    } finally {
+        await pack.stop();
     }
-    return elapsed;
 }
 
 export interface ProtocolFigures {
@@ -63,18 +73,16 @@ export interface ProtocolFigures {
 
 export async function measureProtocol(sizes: readonly number[], runs: number, warmups: number): Promise<ProtocolFigures[]> {
     const server = await engine();
-    const packs: Record<PackName, PolicyPackProcess> = { ours: await startPack("ours", server), trivial: await startPack("trivial", server) };
     const results: ProtocolFigures[] = [];
     try {
         for (const shape of SHAPES) {
             for (const count of sizes) {
                 const view = engineView(shape, count);
-                const figures = await alternate({ ours: () => operation(packs.ours, view), trivial: () => operation(packs.trivial, view) }, runs, warmups);
+                const figures = await alternate({ ours: () => operation("ours", server, view), trivial: () => operation("trivial", server, view) }, runs, warmups);
                 results.push({ shape, count, ...figures });
             }
         }
     } finally {
-        await Promise.all(Object.values(packs).map((pack) => pack.stop()));
         await server.close();
     }
     return results;

@@ -3,12 +3,12 @@
 // through sdk/nodejs/npm/npm.go, npmManager.Pack: `npm pack --loglevel=error` in the folder).
 // Whoever enforces the pack extracts the archive's `package/` folder into
 // ~/.pulumi/policies/<org>/<pack>/<version>, runs `npm install` there (installRequiredPolicy)
-// and starts it through `run-policy-pack`, which type-checks it with ts-node. So the copy has
+// (whose `postinstall` builds it) and starts it through `run-policy-pack`. So the copy has
 // nothing of the repository: no root tsconfig.json, no workspace, only the archive's files and
 // the packages its package.json names.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ts from "typescript";
@@ -23,6 +23,9 @@ import { ROLE_TAG, ROLES, VAULT_TAG } from "../../policies/rules/role-tags";
 import { REPO_ROOT } from "../support/record";
 
 const PACK_DIR = path.join(REPO_ROOT, "policies");
+// Not `tsconfig.json`: the runner parses a tsconfig.json in the pack's folder at every start,
+// though the pack starts from built JavaScript.
+const PACK_TSCONFIG = "tsconfig.build.json";
 const PROJECT = "asr-hyperv";
 const STACK = "dev";
 const STACK_URN = engineUrn(STACK, PROJECT, "", "pulumi:pulumi:Stack", `${PROJECT}-${STACK}`);
@@ -42,7 +45,7 @@ function publishedCopy(into: string): string {
 /**
  * What `npm install` gives the copy, without the network: each dependency its package.json
  * names, linked from the repository's node_modules. A package the pack's code or its
- * tsconfig.json uses but package.json does not name stays unresolvable from the copy.
+ * tsconfig.build.json uses but package.json does not name stays unresolvable from the copy.
  */
 function installDependencies(packageDir: string): void {
     const { dependencies } = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as PackageJson;
@@ -58,17 +61,17 @@ function checks(tsconfig: string): ts.CompilerOptions {
     const { config, error } = ts.readConfigFile(tsconfig, (file) => ts.sys.readFile(file));
     expect(error).toBeUndefined();
     const options = ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(tsconfig)).options;
-    for (const location of ["rootDir", "outDir", "configFilePath"]) {
+    for (const location of ["rootDir", "outDir", "sourceMap", "noEmit", "configFilePath"]) {
         delete options[location];
     }
     return options;
 }
 
-/** What `tsc -p <dir> --noEmit` prints: the copy's own tsconfig.json and packages only. */
+/** What the type check of the pack's build prints: the copy's own tsconfig.build.json and packages only. */
 function typeCheck(dir: string): string {
     const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => dir, getNewLine: () => "\n" };
     const errors: ts.Diagnostic[] = [];
-    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, "tsconfig.json"), { noEmit: true }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => errors.push(d) });
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, PACK_TSCONFIG), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => errors.push(d) });
     if (parsed !== undefined) {
         errors.push(...parsed.errors, ...ts.getPreEmitDiagnostics(ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options })));
     }
@@ -104,8 +107,15 @@ afterAll(async () => {
 });
 
 describe("the published pack, installed outside the repository", () => {
-    it("builds on its own: its tsconfig.json and the packages it names type-check it", () => {
+    it("builds on its own: its tsconfig.build.json and the packages it names type-check it", () => {
         expect(typeCheck(installed)).toBe("");
+    });
+
+    it("starts from one built file, with no tsconfig.json for the runner to parse", () => {
+        const { main } = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as PackageJson & { main: string };
+        expect(main).toBe("bin/index.js");
+        expect(readdirSync(path.join(installed, "bin")).filter((file) => file.endsWith(".js"))).toEqual(["index.js"]);
+        expect(existsSync(path.join(installed, "tsconfig.json"))).toBe(false);
     });
 
     it("starts through run-policy-pack without a word on stderr", () => {
@@ -143,8 +153,8 @@ describe("the published pack, installed outside the repository", () => {
     });
 });
 
-describe("the pack's own tsconfig.json", () => {
+describe("the pack's own tsconfig.build.json", () => {
     it("checks as strictly as the repository's: only where its output goes differs", () => {
-        expect(checks(path.join(PACK_DIR, "tsconfig.json"))).toEqual(checks(path.join(REPO_ROOT, "tsconfig.json")));
+        expect(checks(path.join(PACK_DIR, PACK_TSCONFIG))).toEqual(checks(path.join(REPO_ROOT, "tsconfig.json")));
     });
 });
