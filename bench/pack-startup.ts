@@ -49,7 +49,7 @@ export function startupLines({ port, firstCheck }: StartupFigures): string[] {
 }
 
 if (require.main === module) {
-    const { runs, warmups } = runCounts({ runs: 21 });
+    const { runs, warmups } = runCounts({ runs: 31 });
     console.log(`Policy pack start-up, ${runs} runs after ${warmups} warm-up, alternating packs:`);
     void measureStartup(runs, warmups).then((figures) => startupLines(figures).forEach((line) => console.log(`  ${line}`)));
 }

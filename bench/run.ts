@@ -32,7 +32,7 @@ async function main(): Promise<void> {
         print("Program evaluation of a large DR site (50 clouds, 500 VMs, 2,000 disks)", siteLines(await measureSite(runs, warmups)));
     }
     if (only.has("pack")) {
-        print("Policy pack start-up", startupLines(await measureStartup(Math.max(runs, 21), warmups)));
+        print("Policy pack start-up", startupLines(await measureStartup(Math.max(runs, 31), warmups)));
     }
     if (only.has("plan")) {
         print("Plan start-up", planStartupLines(await measurePlanStartup("dev", Math.max(runs, 10), Math.max(warmups, 2)), "dev"));
