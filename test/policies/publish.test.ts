@@ -43,17 +43,34 @@ function publishedCopy(into: string): string {
 }
 
 /**
- * What `npm install` gives the copy, without the network: each dependency its package.json
- * names, linked from the repository's node_modules. A package the pack's code or its
- * tsconfig.build.json uses but package.json does not name stays unresolvable from the copy.
+ * What `npm install` does in the copy, without the network: each dependency its package.json
+ * names, linked from the repository's node_modules with its commands in node_modules/.bin,
+ * then the copy's `postinstall`, which builds the pack. A package the pack's code, its
+ * tsconfig.build.json or its build uses but package.json does not name stays unresolvable
+ * from the copy. The archive's own `bin/` is removed first, so that the pack can only start
+ * from what the copy built.
  */
-function installDependencies(packageDir: string): void {
+function install(packageDir: string): void {
     const { dependencies } = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as PackageJson;
+    const binDir = path.join(packageDir, "node_modules", ".bin");
+    mkdirSync(binDir, { recursive: true });
     for (const name of Object.keys(dependencies)) {
         const link = path.join(packageDir, "node_modules", name);
         mkdirSync(path.dirname(link), { recursive: true });
         symlinkSync(path.join(REPO_ROOT, "node_modules", name), link, "junction");
+        const { bin } = JSON.parse(readFileSync(path.join(link, "package.json"), "utf8")) as { bin?: string | Record<string, string> };
+        const commands = typeof bin === "string" ? { [name.split("/").pop()!]: bin } : (bin ?? {});
+        for (const [command, file] of Object.entries(commands)) {
+            symlinkSync(path.join(link, file), path.join(binDir, command));
+        }
     }
+    rmSync(path.join(packageDir, "bin"), { recursive: true, force: true });
+    // Without the repository's node_modules/.bin that npx or npm put on this process's PATH.
+    const PATH = (process.env.PATH ?? "")
+        .split(path.delimiter)
+        .filter((dir) => path.basename(dir) !== ".bin" || path.basename(path.dirname(dir)) !== "node_modules")
+        .join(path.delimiter);
+    execFileSync("npm", ["run", "--silent", "postinstall"], { cwd: packageDir, encoding: "utf8", stdio: "pipe", env: { ...process.env, PATH } });
 }
 
 /** The compiler options a tsconfig.json resolves to, without those that say where files are. */
@@ -87,7 +104,7 @@ let info: AnalyzerInfo;
 beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), "asr-hyperv-published-"));
     installed = publishedCopy(workDir);
-    installDependencies(installed);
+    install(installed);
     const { config } = readStack(REPO_ROOT, STACK);
     const identity = { organization: "organization", project: PROJECT, stack: STACK, dryRun: true, config };
     engine = await startEngineServer({ ...identity, preview: true, secretKeys: [] });
@@ -111,7 +128,7 @@ describe("the published pack, installed outside the repository", () => {
         expect(typeCheck(installed)).toBe("");
     });
 
-    it("starts from one built file, with no tsconfig.json for the runner to parse", () => {
+    it("starts from the one file its own build wrote, with no tsconfig.json for the runner to parse", () => {
         const { main } = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as PackageJson & { main: string };
         expect(main).toBe("bin/index.js");
         expect(readdirSync(path.join(installed, "bin")).filter((file) => file.endsWith(".js"))).toEqual(["index.js"]);
