@@ -1,5 +1,5 @@
 import { definePolicy } from "./lib/define";
-import { knownString } from "./lib/known";
+import { peekString } from "./lib/known";
 import { siteOf } from "./lib/site";
 import { networkInVaultRegion } from "./rules/vault-region";
 
@@ -14,7 +14,7 @@ export const networkInVaultRegionPolicy = definePolicy(["A2"], {
         const site = siteOf(args.resources);
         for (const vault of site.vaults) {
             for (const { node, via } of site.networksOf(vault)) {
-                const location = knownString(() => node.props.location);
+                const location = peekString(node.props, "location");
                 const problem = location === undefined || vault.location === undefined ? undefined : networkInVaultRegion(location, vault.location);
                 if (problem !== undefined) {
                     reportViolation(`virtual network ${node.resource.name} (${via}) of vault ${vault.name ?? vault.resource.name}: ${problem}`, node.resource.urn);

@@ -1,5 +1,5 @@
 import { definePolicy } from "./lib/define";
-import { knownString } from "./lib/known";
+import { peekString } from "./lib/known";
 import { siteOf } from "./lib/site";
 import { storageInVaultRegion } from "./rules/vault-region";
 
@@ -16,7 +16,7 @@ export const replicationPolicyStorageInVaultRegion = definePolicy(["A1"], {
                 continue;
             }
             for (const account of policy.accounts) {
-                const location = knownString(() => account.props.location);
+                const location = peekString(account.props, "location");
                 const problem = location === undefined ? undefined : storageInVaultRegion(location, vault.location);
                 if (problem !== undefined) {
                     reportViolation(

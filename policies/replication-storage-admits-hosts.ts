@@ -1,5 +1,5 @@
 import { definePolicy } from "./lib/define";
-import { known, knownString } from "./lib/known";
+import { peek, peekString, UNKNOWN } from "./lib/known";
 import { siteOf } from "./lib/site";
 import { BLOB_GROUP } from "./rules/private-replication";
 import { firewallAdmitsHosts } from "./rules/storage-firewall";
@@ -17,13 +17,13 @@ export const replicationStorageAdmitsHosts = definePolicy(["A15"], {
         const judged = new Set<string>();
         for (const vault of site.vaults) {
             for (const { node, via } of site.storageOf(vault)) {
-                const rules = known(() => node.props.networkRuleSet as Record<string, unknown> | undefined);
-                const ipRules = known(() => rules?.ipRules as unknown[] | undefined);
-                if (judged.has(node.resource.urn) || rules === undefined || (ipRules === undefined && rules.ipRules !== undefined)) {
+                const rules = peek(node.props, "networkRuleSet");
+                const ipRules = peek(rules, "ipRules");
+                if (judged.has(node.resource.urn) || rules === undefined || rules === UNKNOWN || ipRules === UNKNOWN) {
                     continue;
                 }
                 judged.add(node.resource.urn);
-                const problem = firewallAdmitsHosts(knownString(() => rules.defaultAction), ipRules?.length ?? 0, site.privateEndpointsTo(node, BLOB_GROUP).length > 0);
+                const problem = firewallAdmitsHosts(peekString(rules, "defaultAction"), Array.isArray(ipRules) ? ipRules.length : 0, site.privateEndpointsTo(node, BLOB_GROUP).length > 0);
                 if (problem !== undefined) {
                     reportViolation(`storage account ${node.resource.name} (${via}) of vault ${vault.name ?? vault.resource.name}: ${problem}`, node.resource.urn);
                 }

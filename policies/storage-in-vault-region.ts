@@ -1,5 +1,5 @@
 import { definePolicy } from "./lib/define";
-import { knownString } from "./lib/known";
+import { peekString } from "./lib/known";
 import { siteOf } from "./lib/site";
 import { storageInVaultRegion } from "./rules/vault-region";
 
@@ -16,7 +16,7 @@ export const storageInVaultRegionPolicy = definePolicy(["A1"], {
         for (const vault of site.vaults) {
             // What a replication policy lists is reported on the policy, by replication-policy-storage-in-vault-region.
             for (const { node, via } of site.storageOf(vault).filter((member) => member.by !== "replication policy")) {
-                const location = knownString(() => node.props.location);
+                const location = peekString(node.props, "location");
                 const problem = location === undefined || vault.location === undefined ? undefined : storageInVaultRegion(location, vault.location);
                 if (problem !== undefined) {
                     reportViolation(`storage account ${node.resource.name} (${via}) of vault ${vault.name ?? vault.resource.name}: ${problem}`, node.resource.urn);

@@ -1,11 +1,11 @@
 import { definePolicy } from "./lib/define";
-import { knownStrings } from "./lib/known";
+import { peekStrings } from "./lib/known";
 import { siteOf, type SiteNode } from "./lib/site";
 import { ROLES } from "./rules/role-tags";
 import { isolatedTestNetwork } from "./rules/test-network-isolation";
 
 function addressSpace(network: SiteNode): string[] {
-    return knownStrings(() => (network.props.addressSpace as Record<string, unknown> | undefined)?.addressPrefixes);
+    return peekStrings(network.props, "addressSpace", "addressPrefixes");
 }
 
 export const testFailoverNetworkIsolated = definePolicy(["A10"], {

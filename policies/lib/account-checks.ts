@@ -1,4 +1,4 @@
-import { isUnknown, known, knownString } from "./known";
+import { peek, peekKnown, peekString, UNKNOWN } from "./known";
 import { skuName } from "./readers";
 import { pageBlobCapableAccount } from "../rules/storage-kind";
 import { SECURE_TRANSPORT, secureTransport } from "../rules/secure-transport";
@@ -16,16 +16,16 @@ export function skuProblem(props: Record<string, unknown>, allowed: readonly str
 
 /** A7: the account's kind and hierarchical namespace. */
 export function kindProblem(props: Record<string, unknown>): string | undefined {
-    const kind = knownString(() => props.kind);
-    return kind === undefined ? undefined : pageBlobCapableAccount(kind, known(() => props.isHnsEnabled) === true ? true : undefined);
+    const kind = peekString(props, "kind");
+    return kind === undefined ? undefined : pageBlobCapableAccount(kind, peek(props, "isHnsEnabled") === true ? true : undefined);
 }
 
 /** The secure transport baseline: what falls short, leaving out settings not known yet. */
 export function transportProblems(props: Record<string, unknown>): string[] {
-    const pending = Object.keys(SECURE_TRANSPORT).filter((key) => isUnknown(() => props[key]));
+    const pending = Object.keys(SECURE_TRANSPORT).filter((key) => peek(props, key) === UNKNOWN);
     return secureTransport({
-        minimumTlsVersion: knownString(() => props.minimumTlsVersion),
-        enableHttpsTrafficOnly: known(() => props.enableHttpsTrafficOnly) as boolean | undefined,
-        allowBlobPublicAccess: known(() => props.allowBlobPublicAccess) as boolean | undefined,
+        minimumTlsVersion: peekString(props, "minimumTlsVersion"),
+        enableHttpsTrafficOnly: peekKnown(props, "enableHttpsTrafficOnly") as boolean | undefined,
+        allowBlobPublicAccess: peekKnown(props, "allowBlobPublicAccess") as boolean | undefined,
     }).filter((problem) => !pending.some((key) => problem.startsWith(key)));
 }

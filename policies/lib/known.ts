@@ -157,3 +157,22 @@ export function peekString(props: unknown, ...path: readonly (string | number)[]
     const value = peek(props, ...path);
     return typeof value === "string" ? value : undefined;
 }
+
+/** The value at `path` in props, undefined while it is not known: `known` of the same read, without its exception. */
+export function peekKnown(props: unknown, ...path: readonly (string | number)[]): unknown {
+    const value = peek(props, ...path);
+    return value === UNKNOWN ? undefined : value;
+}
+
+/** The known strings of the array at `path` in props, as `knownStrings` reads them, without its exceptions. */
+export function peekStrings(props: unknown, ...path: readonly (string | number)[]): string[] {
+    const value = peek(props, ...path);
+    const strings: string[] = [];
+    for (let index = 0; Array.isArray(value) && index < value.length; index++) {
+        const element = peek(value, index);
+        if (typeof element === "string") {
+            strings.push(element);
+        }
+    }
+    return strings;
+}

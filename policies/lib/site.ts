@@ -122,6 +122,8 @@ export interface Site {
     hyperVPolicyOf(policy: PolicyRef): HyperVPolicy | undefined;
     /** Names of the subnets of `network`, inline or resources of their own; undefined while one is not known. */
     subnetsOf(network: SiteNode): string[] | undefined;
+    /** The Subnet resources in `network`: by its name, or through the input that names it while that is unknown. */
+    subnetResourcesOf(network: SiteNode): SiteNode[];
     storageOf(vault: SiteVault): Member[];
     networksOf(vault: SiteVault, roles?: readonly Role[]): Member[];
     /** Names of the peerings that start at or lead to `network`. */
@@ -470,6 +472,11 @@ function build(resources: readonly PolicyResource[]): Site {
         }
     }
     const order = new Map(nodes.map((node, index) => [node, index]));
+    const subnetResourcesOf = (network: SiteNode): SiteNode[] => {
+        const name = peekString(network.props, "name") ?? peekString(network.props, "virtualNetworkName");
+        const keys = [`urn:${network.resource.urn}`, ...(name === undefined ? [] : [`name:${name.toLowerCase()}`])];
+        return [...new Set(keys.flatMap((key) => subnetsByNetwork.get(key) ?? []))];
+    };
 
     // The mappings each resource waits for, through any chain of dependencies, worked out
     // once per resource and only for the resources asked about and what they depend on.
@@ -557,13 +564,12 @@ function build(resources: readonly PolicyResource[]): Site {
             for (let index = 0; Array.isArray(inline) && index < inline.length; index++) {
                 names.push(peekString(inline, index, "name"));
             }
-            const name = peekString(network.props, "name") ?? peekString(network.props, "virtualNetworkName");
-            const keys = [`urn:${network.resource.urn}`, ...(name === undefined ? [] : [`name:${name.toLowerCase()}`])];
-            for (const subnet of new Set(keys.flatMap((key) => subnetsByNetwork.get(key) ?? []))) {
+            for (const subnet of subnetResourcesOf(network)) {
                 names.push(peekString(subnet.props, "subnetName") ?? peekString(subnet.props, "name"));
             }
             return names.every((each) => each !== undefined) ? (names as string[]) : undefined;
         },
+        subnetResourcesOf,
         storageOf: (vault) => [...(storage.get(vault)?.values() ?? [])],
         privateEndpointsTo: (target, group) => (endpoints.get(target.resource.urn) ?? []).filter((each) => sameAzureName(each.group, group)).map((each) => each.endpoint),
         vaultRolesOn: (account, vault) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TYPES, UNKNOWN, idOf, network, resource, vault, violations } from "./support/fixtures";
+import { TYPES, UNKNOWN, idOf, nameOf, network, resource, vault, violations } from "./support/fixtures";
 
 const policy = "failover-subnets-have-nsg";
 const subnet = (name: string, inputs: Record<string, unknown>) => resource(TYPES.subnet, name, { subnetName: name, resourceGroupName: "rg-dr", virtualNetworkName: "vnet", addressPrefix: "10.50.1.0/24", ...inputs });
@@ -19,6 +19,13 @@ describe(policy, () => {
             [bare.urn, "advisory", "subnet workloads of virtual network vnet has no network security group"],
             [inline.urn, "advisory", "subnet web of virtual network vnet-inline has no network security group"],
         ]);
+    });
+
+    it("finds a subnet by the network its name input comes from while that name is not known", async () => {
+        const failover = network("vnet");
+        const bare = subnet("workloads", { virtualNetworkName: nameOf(failover) });
+        const found = await violations([vault(), failover, bare], { policy });
+        expect(found.map((violation) => [violation.urn, violation.message])).toEqual([[bare.urn, "subnet workloads of virtual network vnet has no network security group"]]);
     });
 
     it("leaves subnets of unrelated networks alone", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TYPES, account, idOf, resource, vault, violations } from "./support/fixtures";
+import { TYPES, UNKNOWN, account, idOf, resource, vault, violations } from "./support/fixtures";
 
 const policy = "replication-storage-admits-hosts";
 const deny = (ipRules: unknown[]) => ({ networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices", ipRules } });
@@ -25,5 +25,12 @@ describe(policy, () => {
             privateLinkServiceConnections: [{ name: "blob", privateLinkServiceId: idOf(shut), groupIds: ["blob"] }],
         });
         expect(await violations([vault(), shut, endpoint], { policy })).toEqual([]);
+    });
+
+    it("leaves a firewall unjudged while its rules are not known, and judges one that lists none once deployed", async () => {
+        const pending = [account("rules-pending", deny([UNKNOWN])), account("list-pending", deny(UNKNOWN as never)), account("set-pending", { networkRuleSet: UNKNOWN })];
+        expect(await violations([vault(), ...pending], { policy })).toEqual([]);
+        const unlisted = account("unlisted", { networkRuleSet: { defaultAction: "Deny" } });
+        expect((await violations([vault(), unlisted], { policy, deployed: true })).map((violation) => violation.urn)).toEqual([unlisted.urn]);
     });
 });
