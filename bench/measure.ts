@@ -1,6 +1,8 @@
 // What every benchmark script shares: counted runs after warm-ups, the compared variants
 // alternating within each round so that all of them see the same machine, and the figures
-// as median with min and max.
+// as median with min and max. A ratio against a baseline is judged round by round: the two
+// runs of a round are seconds apart, where the runs of different rounds can be minutes
+// apart on a shared machine whose load drifts.
 import { parseArgs } from "node:util";
 
 export interface Figures {
@@ -25,9 +27,15 @@ export function runCounts(defaults: { runs: number; warmups?: number }): { runs:
     return { runs, warmups, args: values as Record<string, string | undefined> };
 }
 
+/** The order of the variants in a round: reversed every other round, so that neither always runs first. */
+export function roundOrder<K>(keys: readonly K[], round: number): K[] {
+    return Math.abs(round) % 2 === 0 ? [...keys] : [...keys].reverse();
+}
+
 /**
  * Runs every variant once per round, `warmups` rounds uncounted then `runs` counted, and
- * returns the figures of each measure each variant returns (ms, MB, ...).
+ * returns the figures of each measure each variant returns (ms, MB, ...). The samples of
+ * every variant are in round order, so that `samples[i]` of two variants are one round's.
  */
 export async function alternateMeasures<K extends string, M extends string>(
     variants: Record<K, () => Promise<Record<M, number>> | Record<M, number>>,
@@ -36,7 +44,7 @@ export async function alternateMeasures<K extends string, M extends string>(
 ): Promise<Record<K, Record<M, Figures>>> {
     const samples = new Map<K, Map<M, number[]>>();
     for (let round = -warmups; round < runs; round++) {
-        for (const key of Object.keys(variants) as K[]) {
+        for (const key of roundOrder(Object.keys(variants) as K[], round)) {
             const measured = await variants[key]();
             if (round < 0) {
                 continue;
@@ -63,11 +71,20 @@ export async function alternate<K extends string>(variants: Record<K, () => Prom
 /** `median (min-max) unit`, rounded for reading. */
 export function show(value: Figures, unit = "ms", digits = 0): string {
     const f = (n: number) => n.toFixed(digits);
-    return `${f(value.median)} ${unit} (${f(value.min)}-${f(value.max)})`;
+    return `${f(value.median)}${unit === "" ? "" : ` ${unit}`} (${f(value.min)}-${f(value.max)})`;
 }
 
-/** The ratio of two medians, against a goal. */
+/** Each round's ratio of `value` to `base`, as figures: their median is the ratio judged against a goal. */
+export function pairedRatio(value: Figures, base: Figures): Figures {
+    if (value.samples.length !== base.samples.length) {
+        throw new Error(`paired figures need as many samples: ${value.samples.length} and ${base.samples.length}`);
+    }
+    return figures(value.samples.map((sample, round) => sample / base.samples[round]!));
+}
+
+/** The median of the rounds' ratios against a goal, with their range and, for comparison, the ratio of the medians. */
 export function ratio(value: Figures, base: Figures, goal: number): string {
-    const r = value.median / base.median;
-    return `${r.toFixed(2)}x (goal <= ${goal}x: ${r <= goal ? "met" : "MISSED"})`;
+    const paired = pairedRatio(value, base);
+    const verdict = paired.median <= goal ? "met" : "MISSED";
+    return `${paired.median.toFixed(2)}x (rounds ${paired.min.toFixed(2)}-${paired.max.toFixed(2)}, medians ${(value.median / base.median).toFixed(2)}x; goal <= ${goal}x: ${verdict})`;
 }

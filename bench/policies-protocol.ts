@@ -10,7 +10,7 @@ import type { AnalyzedResource } from "../engine/analyzer-host";
 import type { EngineServer } from "../engine/monitor-server";
 import { analysisOf } from "../engine/resources";
 import { registered } from "../test/policies/support/fixtures";
-import { alternate, runCounts, show, type Figures } from "./measure";
+import { alternate, pairedRatio, runCounts, show, type Figures } from "./measure";
 import { engine, startPack, type PackName } from "./pack-process";
 import { generatedStack, SHAPE_NAMES, SHAPES, type Shape } from "./sites";
 
@@ -50,11 +50,13 @@ async function operation(name: PackName, server: EngineServer, view: ReturnType<
             }
         };
         await Promise.all(Array.from({ length: 8 }, worker));
-        // The engine builds and encodes the request (in Go) before it calls: only the call is timed.
-        const request = pack.stackRequest(view.outputs);
+        // The engine builds and encodes the request (in Go) before it calls and decodes the answer
+        // after: only the call is timed.
+        const request = pack.encode.analyzeStack(view.outputs);
         const started = performance.now();
-        const result = await pack.analyzeStackRequest(request);
+        const answer = await pack.send(request);
         const elapsed = performance.now() - started;
+        const result = pack.decodeResult(answer);
         if (result.diagnostics.length > 0) {
             throw new Error(`the generated stack should comply: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
         }
@@ -90,10 +92,10 @@ export async function measureProtocol(sizes: readonly number[], runs: number, wa
 
 /** Each size and shape, then growth per 10x and the ratio at the largest size, against the goals. */
 export function protocolLines(results: readonly ProtocolFigures[]): string[] {
-    const lines = results.map(
-        (row) =>
-            `${row.count} resources, ${SHAPE_NAMES[row.shape]}: ours ${show(row.ours)}, trivial pack ${show(row.trivial)}, ratio ${(row.ours.median / row.trivial.median).toFixed(2)}`,
-    );
+    const lines = results.map((row) => {
+        const paired = pairedRatio(row.ours, row.trivial);
+        return `${row.count} resources, ${SHAPE_NAMES[row.shape]}: ours ${show(row.ours)}, trivial pack ${show(row.trivial)}, ratio ${show(paired, "", 2)} by round, ${(row.ours.median / row.trivial.median).toFixed(2)} of the medians`;
+    });
     for (const shape of SHAPES) {
         const rows = results.filter((row) => row.shape === shape).sort((a, b) => a.count - b.count);
         for (let index = 1; index < rows.length; index++) {
@@ -106,8 +108,10 @@ export function protocolLines(results: readonly ProtocolFigures[]): string[] {
         }
         const largest = rows[rows.length - 1];
         if (largest !== undefined) {
-            const ratio = largest.ours.median / largest.trivial.median;
-            lines.push(`${SHAPE_NAMES[shape]}: ${largest.count} resources: ${ratio.toFixed(2)}x the trivial pack (goal <= ${GOAL_RATIO}x: ${ratio <= GOAL_RATIO ? "met" : "MISSED"})`);
+            const ratio = pairedRatio(largest.ours, largest.trivial).median;
+            lines.push(
+                `${SHAPE_NAMES[shape]}: ${largest.count} resources: ${ratio.toFixed(2)}x the trivial pack, the median of the rounds' ratios (goal <= ${GOAL_RATIO}x: ${ratio <= GOAL_RATIO ? "met" : "MISSED"})`,
+            );
         }
     }
     return lines;

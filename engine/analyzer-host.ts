@@ -90,16 +90,25 @@ export interface PolicyPackProcess {
     check(resource: AnalyzedResource): Promise<AnalyzeResult & { remediations: Remediation[]; properties: Record<string, unknown> }>;
     analyzeStack(resources: AnalyzedResource[]): Promise<AnalyzeResult>;
     /**
-     * AnalyzeStack in two steps: the request, as the engine builds it (in Go, before the call),
-     * then the call, so that a benchmark times the pack, not this stand-in's JavaScript.
+     * Requests built and encoded as the engine builds them (in Go, before it calls), for a
+     * benchmark to time the pack and not this stand-in's JavaScript: sent with `send`.
      */
-    stackRequest(resources: AnalyzedResource[]): StackRequest;
-    analyzeStackRequest(request: StackRequest): Promise<AnalyzeResult>;
+    encode: {
+        getAnalyzerInfo(): EncodedRequest;
+        configure(config: Map<string, PolicyConfig>): EncodedRequest;
+        analyze(resource: AnalyzedResource): EncodedRequest;
+        analyzeStack(resources: AnalyzedResource[]): EncodedRequest;
+    };
+    /** Sends an encoded request; the answer comes back as the pack encoded it, since decoding it is the engine's work too. */
+    send(request: EncodedRequest): Promise<Buffer>;
+    /** An Analyze or AnalyzeStack answer, decoded. */
+    decodeResult(answer: Buffer): AnalyzeResult;
     stop(): Promise<void>;
 }
 
-/** An AnalyzeStack request, built and encoded as the engine sends it. */
-export interface StackRequest {
+/** A request as the engine sends it: the Analyzer method and the encoded message, which any process of the same pack takes. */
+export interface EncodedRequest {
+    readonly method: "getAnalyzerInfo" | "configure" | "analyze" | "analyzeStack";
     readonly bytes: Buffer;
 }
 
@@ -158,6 +167,31 @@ export async function startPolicyPack(packDir: string, engineAddress: string, id
             .setUrn(resource.urn)
             .setProperties(p.struct.Struct.fromJavaScript(resource.properties as never))
             .setOptions(options(resource));
+    const stackRequest = (resources: AnalyzedResource[]) =>
+        new p.analyzer.AnalyzeStackRequest().setResourcesList(
+            resources.map((resource) => {
+                const analyzed = new p.analyzer.AnalyzerResource()
+                    .setType(resource.type)
+                    .setName(resource.name)
+                    .setUrn(resource.urn)
+                    .setProperties(p.struct.Struct.fromJavaScript(resource.properties as never))
+                    .setOptions(options(resource))
+                    .setParent(resource.parent)
+                    .setDependenciesList(resource.dependencies ?? []);
+                for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                    analyzed.getPropertydependenciesMap().set(key, new p.analyzer.AnalyzerPropertyDependencies().setUrnsList(urns));
+                }
+                return analyzed;
+            }),
+        );
+    const configureRequest = (config: Map<string, PolicyConfig>) => {
+        const request = new p.analyzer.ConfigureAnalyzerRequest();
+        for (const [name, { enforcementLevel, properties }] of config) {
+            const level = p.analyzer.EnforcementLevel[enforcementLevel.toUpperCase() as keyof typeof p.analyzer.EnforcementLevel];
+            request.getPolicyconfigMap().set(name, new p.analyzer.PolicyConfig().setEnforcementlevel(level).setProperties(p.struct.Struct.fromJavaScript(properties as never)));
+        }
+        return request;
+    };
 
     const pack: PolicyPackProcess = {
         startupMs,
@@ -213,12 +247,7 @@ export async function startPolicyPack(packDir: string, engineAddress: string, id
             };
         },
         async configure(config) {
-            const request = new p.analyzer.ConfigureAnalyzerRequest();
-            for (const [name, { enforcementLevel, properties }] of config) {
-                const level = p.analyzer.EnforcementLevel[enforcementLevel.toUpperCase() as keyof typeof p.analyzer.EnforcementLevel];
-                request.getPolicyconfigMap().set(name, new p.analyzer.PolicyConfig().setEnforcementlevel(level).setProperties(p.struct.Struct.fromJavaScript(properties as never)));
-            }
-            await call(client.configure, request);
+            await call(client.configure, configureRequest(config));
         },
         async remediate(resource) {
             const response: analyzerPb.RemediateResponse = await call(client.remediate, analyzeRequest(resource));
@@ -237,37 +266,25 @@ export async function startPolicyPack(packDir: string, engineAddress: string, id
             return { ...(await pack.analyze({ ...resource, properties })), remediations, properties };
         },
         async analyzeStack(resources) {
-            return pack.analyzeStackRequest(pack.stackRequest(resources));
+            return pack.decodeResult(await pack.send(pack.encode.analyzeStack(resources)));
         },
-        stackRequest(resources) {
-            const request = new p.analyzer.AnalyzeStackRequest().setResourcesList(
-                resources.map((resource) => {
-                    const analyzed = new p.analyzer.AnalyzerResource()
-                        .setType(resource.type)
-                        .setName(resource.name)
-                        .setUrn(resource.urn)
-                        .setProperties(p.struct.Struct.fromJavaScript(resource.properties as never))
-                        .setOptions(options(resource))
-                        .setParent(resource.parent)
-                        .setDependenciesList(resource.dependencies ?? []);
-                    for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-                        analyzed.getPropertydependenciesMap().set(key, new p.analyzer.AnalyzerPropertyDependencies().setUrnsList(urns));
-                    }
-                    return analyzed;
-                }),
-            );
-            return { bytes: Buffer.from(request.serializeBinary()) };
+        encode: {
+            getAnalyzerInfo: () => ({ method: "getAnalyzerInfo", bytes: Buffer.from(new p.empty.Empty().serializeBinary()) }),
+            configure: (config) => ({ method: "configure", bytes: Buffer.from(configureRequest(config).serializeBinary()) }),
+            analyze: (resource) => ({ method: "analyze", bytes: Buffer.from(analyzeRequest(resource).serializeBinary()) }),
+            analyzeStack: (resources) => ({ method: "analyzeStack", bytes: Buffer.from(stackRequest(resources).serializeBinary()) }),
         },
-        async analyzeStackRequest({ bytes }) {
-            // Sent as encoded beforehand: the engine encodes in Go, so a benchmark that times
-            // this call should not time encoding the request in JavaScript.
-            const method = p.analyzerGrpc.AnalyzerService.analyzeStack;
-            const response = await new Promise<analyzerPb.AnalyzeResponse>((resolveCall, reject) =>
-                client.makeUnaryRequest(method.path, (encoded: Buffer) => encoded, method.responseDeserialize, bytes, (error, answer) =>
-                    error || answer === undefined ? reject(error ?? new Error("AnalyzeStack gave no answer")) : resolveCall(answer),
+        send({ method, bytes }) {
+            const path = p.analyzerGrpc.AnalyzerService[method].path;
+            const same = (message: Buffer) => message;
+            return new Promise<Buffer>((resolveCall, reject) =>
+                client.makeUnaryRequest(path, same, same, bytes, (error, answer) =>
+                    error || answer === undefined ? reject(error ?? new Error(`${method} gave no answer`)) : resolveCall(answer),
                 ),
             );
-            return result(p, response);
+        },
+        decodeResult(answer) {
+            return result(p, p.analyzer.AnalyzeResponse.deserializeBinary(answer));
         },
         async stop() {
             client.close();
