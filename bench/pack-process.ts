@@ -24,7 +24,7 @@ export function engine(): Promise<EngineServer> {
 
 /**
  * Starts `pack` and takes it through the engine's first calls, up to Configure with the
- * defaults. With `configure` (from `configureRequest`), it sends that and leaves the pack's
+ * defaults. With `configure` (from `encodedRequests`), it sends that and leaves the pack's
  * description undecoded, as the engine decodes it and works out the config in Go.
  */
 export async function startPack(pack: PackName, server: EngineServer, configure?: EncodedRequest): Promise<PolicyPackProcess> {
@@ -41,7 +41,7 @@ export async function startPack(pack: PackName, server: EngineServer, configure?
     return started;
 }
 
-/** The Configure request the engine sends `pack` with the defaults, and `first` as an Analyze request, encoded in a start of the pack of their own. */
+/** The Configure request the engine sends `pack` with the defaults, and `first` as an Analyze request, encoded in a start of the pack of its own. */
 export async function encodedRequests(pack: PackName, server: EngineServer, first: AnalyzedResource): Promise<{ configure: EncodedRequest; first: EncodedRequest }> {
     const probe = await startPolicyPack(PACKS[pack], server.address, IDENTITY);
     try {

@@ -28,23 +28,6 @@ export function knownNumber(read: () => unknown): number | undefined {
     return typeof value === "number" ? value : undefined;
 }
 
-/** The entries of a known array whose elements are known strings; unknown elements are left out. */
-export function knownStrings(read: () => unknown): string[] {
-    const value = known(read);
-    if (!Array.isArray(value)) {
-        return [];
-    }
-    const strings: string[] = [];
-    // Index by index: array methods would read every element through the proxy at once.
-    for (let index = 0; index < value.length; index++) {
-        const element = known(() => (value as unknown[])[index]);
-        if (typeof element === "string") {
-            strings.push(element);
-        }
-    }
-    return strings;
-}
-
 /** True when `read` touches a value that is unknown during preview. */
 export function isUnknown(read: () => unknown): boolean {
     try {
@@ -164,7 +147,7 @@ export function peekKnown(props: unknown, ...path: readonly (string | number)[])
     return value === UNKNOWN ? undefined : value;
 }
 
-/** The known strings of the array at `path` in props, as `knownStrings` reads them, without its exceptions. */
+/** The known strings of the array at `path` in props; unknown elements, and an array not known yet, give none. */
 export function peekStrings(props: unknown, ...path: readonly (string | number)[]): string[] {
     const value = peek(props, ...path);
     const strings: string[] = [];

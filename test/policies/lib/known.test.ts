@@ -1,7 +1,7 @@
 import { Secret, unknownCheckingProxy } from "@pulumi/policy";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { describe, expect, it } from "vitest";
-import { known, peek, peekString, revealed, UNKNOWN } from "../../../policies/lib/known";
+import { known, peek, peekKnown, peekString, peekStrings, revealed, UNKNOWN } from "../../../policies/lib/known";
 
 // Props as a stack policy gets them: behind the engine's unknown-checking proxy, an id not known yet.
 const props = unknownCheckingProxy({ id: unknownValue, name: "rsv-dr", properties: { storageAccounts: ["/a", unknownValue] }, tags: {} });
@@ -21,6 +21,17 @@ describe("peek reads props as the proxy does, without an exception per unknown v
         expect(peekString(props, "name")).toBe("rsv-dr");
         expect(peekString(props, "id")).toBeUndefined();
         expect(peekString(props, "properties")).toBeUndefined();
+    });
+
+    it("reads a value not known yet as undefined, as `known` of the same read gives it", () => {
+        expect(peekKnown(props, "id")).toBe(known(() => props.id));
+        expect(peekKnown(props, "name")).toBe("rsv-dr");
+    });
+
+    it("reads the known strings of a list, leaving out what is not known yet", () => {
+        expect(peekStrings(props, "properties", "storageAccounts")).toEqual(["/a"]);
+        expect(peekStrings(props, "id")).toEqual([]);
+        expect(peekStrings(props, "name")).toEqual([]);
     });
 
     it("reads a secret as its value, as the proxy shows it to a policy", () => {
