@@ -8,10 +8,12 @@ describe("alternate", () => {
         expect(calls).toEqual(["trivial", "ours", "ours", "trivial", "trivial", "ours", "ours", "trivial", "trivial", "ours", "ours", "trivial"]);
     });
 
-    it("keeps each variant's samples in round order, so that one index is one round", async () => {
-        const runs = { ours: 0, trivial: 0 };
-        const measured = await alternate({ ours: () => 10 * ++runs.ours, trivial: () => ++runs.trivial }, 5, 0);
-        expect(pairedRatio(measured.ours, measured.trivial).samples).toEqual([10, 10, 10, 10, 10]);
+    it("keeps each variant's samples in round order, so that one index is one round's two runs", async () => {
+        let run = 0;
+        const measured = await alternate({ ours: () => ++run, trivial: () => ++run }, 5, 1);
+        expect(measured.ours.samples).toEqual([3, 6, 7, 10, 11]);
+        expect(measured.trivial.samples).toEqual([4, 5, 8, 9, 12]);
+        expect(measured.ours.samples.map((sample, round) => Math.abs(sample - measured.trivial.samples[round]!))).toEqual([1, 1, 1, 1, 1]);
     });
 });
 
