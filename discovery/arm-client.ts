@@ -45,7 +45,6 @@ export interface ArmClientOptions {
     fetch?: typeof fetch;
 }
 
-
 function armObjects(page: Record<string, unknown>, url: string): ArmObject[] {
     const value = page.value;
     if (!Array.isArray(value)) {

@@ -1,5 +1,5 @@
 import { resourceShape, typeShape, type Shape } from "./azure-shapes";
-import { isRecord } from "./values";
+import { isRecord } from "../policies/rules/records";
 
 // What a resource's outputs look like once Azure has created it: the response type's
 // properties, filled from what was sent. Where Site Recovery answers in other words than

@@ -5,7 +5,7 @@ import type * as resourceGrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import type * as resourcePb from "@pulumi/pulumi/proto/resource_pb";
 import { CHANNEL_OPTIONS, sdkProtos, type Protos } from "./grpc";
 import { engineUrn } from "./urn";
-import { isRecord } from "./values";
+import { isRecord } from "../policies/rules/records";
 
 // The engine's side of a program run, for `cmd/run` and `run-policy-pack` to talk to: the
 // ResourceMonitor (registrations, invokes) and the Engine service (logs, the root

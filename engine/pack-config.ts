@@ -1,6 +1,6 @@
 import Ajv from "ajv";
 import type { EnforcementLevel } from "@pulumi/policy";
-import { isRecord } from "./values";
+import { isRecord } from "../policies/rules/records";
 
 // What the Pulumi CLI does with `--policy-pack-config` (pulumi/pulumi
 // pkg/resource/analyzer/config.go: parsePolicyPackConfig, ReconcilePolicyPackConfig):

@@ -1,6 +1,6 @@
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { resourceShape, typeShape, type Shape } from "./azure-shapes";
-import { isRecord } from "./values";
+import { isRecord } from "../policies/rules/records";
 
 // What azure-native answers for a resource during a preview (pulumi/pulumi-azure-native
 // provider/pkg/convert/previewOutputs.go, PreviewOutputs): every output property of the

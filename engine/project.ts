@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { load } from "js-yaml";
-import { SECRET_TEXT, isRecord } from "./values";
+import { isRecord } from "../policies/rules/records";
+import { SECRET_TEXT } from "./values";
 
 /** A project file or stack file that is missing or can't be read; the message names the file. */
 export class StackFileError extends Error {

@@ -1,3 +1,4 @@
+import { isRecord } from "../policies/rules/records";
 import { specialResourceSig, specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 
 /** How a plan shows a value only known after deployment. */
@@ -5,10 +6,6 @@ export const UNKNOWN_TEXT = "[unknown]";
 
 /** How a secret reads where it can't be decrypted or shown. */
 export const SECRET_TEXT = "[secret]";
-
-import { isRecord } from "../policies/rules/records";
-
-export { isRecord };
 
 /** The value with Pulumi's markers made readable: unknowns and secrets as text, resource references as their URN. */
 export function presentable(value: unknown): unknown {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { StackFileError } from "../engine/project";
-import { isRecord } from "../engine/values";
+import { isRecord } from "../policies/rules/records";
 import type { PlanDocument } from "./document";
 
 /** A Site Recovery object the deployed stack has and the plan doesn't, with what deleting it loses and what to do instead. */

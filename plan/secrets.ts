@@ -1,4 +1,5 @@
-import { SECRET_TEXT, isRecord } from "../engine/values";
+import { SECRET_TEXT } from "../engine/values";
+import { isRecord } from "../policies/rules/records";
 
 // Secret config can't be decrypted offline, so the program runs with a placeholder in its
 // place; what it derives from the placeholder (a name hashed from a secret seed, say) must

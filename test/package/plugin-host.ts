@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import type * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import { CHANNEL_OPTIONS, inheritedEnv, sdkProtos, waitForPort } from "../../engine/grpc";
 import { readYaml } from "../../engine/project";
-import { isRecord } from "../../engine/values";
+import { isRecord } from "../../policies/rules/records";
 
 // How the engine runs a Node.js resource plugin such as a component package (pulumi/pulumi
 // sdk/go/common/resource/plugin/plugin.go ExecPlugin; sdk/nodejs/cmd/pulumi-language-nodejs
